@@ -53,7 +53,7 @@ public final class CloudEventCodec {
     }
 
     /** The binary-mode headers for an event already stored elsewhere (the outbox keeps these as columns). */
-    public static List<Header> headers(UUID id, String type, String source, Instant time) {
+    public static List<RecordHeader> headers(UUID id, String type, String source, Instant time) {
         return List.of(
                 header(HEADER_SPEC_VERSION, SPEC_VERSION),
                 header(HEADER_ID, id.toString()),
@@ -66,7 +66,7 @@ public final class CloudEventCodec {
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope<?> envelope) {
         EventType<?> type = envelope.eventType();
         return new ProducerRecord<>(type.topic(), null, envelope.key(), encodeData(envelope.data()),
-                headers(envelope.id(), type.type(), envelope.source(), envelope.time()));
+                List.<Header> copyOf(headers(envelope.id(), type.type(), envelope.source(), envelope.time())));
     }
 
     /** Reads a record back into an envelope, or says precisely why it is not a Proofwork event. */
@@ -115,7 +115,7 @@ public final class CloudEventCodec {
         }
     }
 
-    private static Header header(String name, String value) {
+    private static RecordHeader header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

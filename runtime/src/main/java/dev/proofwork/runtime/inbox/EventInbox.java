@@ -1,0 +1,80 @@
+package dev.proofwork.runtime.inbox;
+
+import dev.proofwork.events.CloudEventCodec;
+import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.MalformedEventException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Duration;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies each incoming event at most once per consumer: the event id is recorded in
+ * {@code processed_event} in the same transaction as the consumer's effect, and an id already recorded
+ * is acknowledged without effect. A record that cannot be decoded, or whose effect still fails after
+ * the configured retries, is nacked, which sends it with the reason to the dead-letter topic.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    private static final String CLAIM = """
+            insert into processed_event (consumer, event_id) values (:consumer, :eventId)
+            on conflict do nothing""";
+
+    private final int retries;
+    private final Duration backoff;
+
+    EventInbox(@ConfigProperty(name = "proofwork.inbox.retries", defaultValue = "3") int retries,
+            @ConfigProperty(name = "proofwork.inbox.backoff", defaultValue = "PT0.2S") Duration backoff) {
+        this.retries = retries;
+        this.backoff = backoff;
+    }
+
+    /**
+     * @param consumer a name stable across releases: renaming it makes the consumer apply old events again
+     * @param effect   the consumer's change, run inside the transaction that records the event id
+     */
+    @ActivateRequestContext
+    public Uni<Void> consume(Message<byte[]> message, String consumer, Function<EventEnvelope<?>, Uni<Void>> effect) {
+        EventEnvelope<?> envelope;
+        try {
+            envelope = decode(message);
+        } catch (MalformedEventException e) {
+            LOG.warnf("%s dead-lettered a malformed record: %s", consumer, e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return Panache.withTransaction(() -> firstDelivery(consumer, envelope)
+                        .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem()))
+                .onFailure().retry().withBackOff(backoff).atMost(retries)
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(message.ack());
+                    }
+                    LOG.errorf(failure, "%s dead-lettered %s %s after %d retries", consumer,
+                            envelope.eventType().type(), envelope.id(), retries);
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
+    }
+
+    private static EventEnvelope<?> decode(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
+        return CloudEventCodec.decode(metadata.getHeaders(), message.getPayload());
+    }
+
+    private static Uni<Boolean> firstDelivery(String consumer, EventEnvelope<?> envelope) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM)
+                .setParameter("consumer", consumer)
+                .setParameter("eventId", envelope.id())
+                .executeUpdate()
+                .map(inserted -> inserted == 1));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.proofwork.runtime.outbox;
+
+import dev.proofwork.events.CloudEventCodec;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in position order, in batches, and marks them published only
+ * after the broker acknowledged every record of the batch. A crash between send and mark leaves the rows
+ * unpublished, so they are sent again: delivery is at least once, and consumers deduplicate on the event id.
+ *
+ * <p>One relay per database works at a time (a transaction-scoped advisory lock), so a second instance
+ * of a service cannot reorder an aggregate's events by publishing a later batch first.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary, fixed key of the advisory lock that elects the relaying instance. */
+    private static final long RELAY_LOCK = 0x70726f6f66L;
+
+    private static final String SELECT_BATCH = """
+            select position, event_id, topic, record_key, event_type, source, occurred_at, payload::text as payload
+            from outbox where published_at is null order by position limit $1""";
+    private static final String MARK_PUBLISHED = "update outbox set published_at = now() where position = any($1)";
+
+    private final Pool pool;
+    private final Emitter<byte[]> emitter;
+    private final int batchSize;
+
+    OutboxRelay(Pool pool,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
+            @ConfigProperty(name = "proofwork.outbox.batch-size", defaultValue = "500") int batchSize) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${proofwork.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return drain().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf(e, "outbox relay failed; unpublished events will be retried"))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Relays batches until the outbox has no unpublished row left; returns how many were published. */
+    public Uni<Integer> drain() {
+        return relayBatch().chain(published -> published < batchSize
+                ? Uni.createFrom().item(published)
+                : drain().map(more -> published + more));
+    }
+
+    private Uni<Integer> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select pg_try_advisory_xact_lock($1) as leader").execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("leader")
+                        ? publishBatch(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection connection) {
+        return connection.preparedQuery(SELECT_BATCH).execute(Tuple.of(batchSize))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Long> positions = new ArrayList<>(rows.size());
+                    List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        positions.add(row.getLong("position"));
+                        acks.add(send(row));
+                    }
+                    return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                            .chain(() -> connection.preparedQuery(MARK_PUBLISHED)
+                                    .execute(Tuple.of(positions.toArray(Long[]::new))))
+                            .map(RowSet::rowCount);
+                });
+    }
+
+    private CompletableFuture<Void> send(Row row) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("record_key"))
+                .withHeaders(CloudEventCodec.headers(row.getUUID("event_id"), row.getString("event_type"),
+                        row.getString("source"), row.getOffsetDateTime("occurred_at").toInstant()))
+                .build();
+        Message<byte[]> message = Message.of(row.getString("payload").getBytes(StandardCharsets.UTF_8))
+                .addMetadata(metadata)
+                .withAck(() -> complete(acked))
+                .withNack(failure -> fail(acked, failure));
+        emitter.send(message);
+        return acked;
+    }
+
+    private static CompletionStage<Void> complete(CompletableFuture<Void> acked) {
+        acked.complete(null);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static CompletionStage<Void> fail(CompletableFuture<Void> acked, Throwable failure) {
+        acked.completeExceptionally(failure);
+        return CompletableFuture.completedFuture(null);
+    }
+}
