@@ -54,7 +54,9 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${proofwork.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // the delay lets Reactive Messaging connect the emitter's channel, which happens after the scheduler starts
+    @Scheduled(every = "${proofwork.outbox.poll-interval:0.1s}", delayed = "${proofwork.outbox.start-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return drain().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf(e, "outbox relay failed; unpublished events will be retried"))

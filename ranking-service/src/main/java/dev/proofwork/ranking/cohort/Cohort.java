@@ -1,0 +1,38 @@
+package dev.proofwork.ranking.cohort;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An audition's learners form a cohort of one skill; rankings compare cohorts through shared anchors and reviewers. */
+@Entity
+@Table(name = "cohort")
+public class Cohort {
+
+    @Id
+    private UUID auditionId;
+    private String orgId;
+    private String title;
+    private String skill;
+    private Instant draftedAt;
+
+    protected Cohort() {
+    }
+
+    Cohort(UUID auditionId, String orgId, String title, String skill, Instant draftedAt) {
+        this.auditionId = auditionId;
+        this.orgId = orgId;
+        this.title = title;
+        this.skill = skill;
+        this.draftedAt = draftedAt;
+    }
+
+    public record View(UUID auditionId, String orgId, String title, String skill) {
+    }
+
+    View view() {
+        return new View(auditionId, orgId, title, skill);
+    }
+}
