@@ -1,6 +1,8 @@
 package dev.proofwork.events;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Lifecycle of an audition and its outcomes, published by audition-service, keyed by audition id. */
@@ -21,12 +23,19 @@ public sealed interface AuditionEvent extends ProofworkEvent {
             implements AuditionEvent {
     }
 
-    /** Asks payout-service to reserve the escrow the audition needs before it opens. */
+    /** Asks payout-service to reserve the escrow the audition needs before it opens; {@code bonus} may be null. */
     record AuditionPublishRequested(UUID auditionId, String orgId, String skill, int seats, Money payPerSubmission,
-            int reviewersPerSubmission, Money bonusPool, Instant requestedAt) implements AuditionEvent {
+            int reviewersPerSubmission, Bonus bonus, Instant requestedAt) implements AuditionEvent {
     }
 
-    record AuditionOpened(UUID auditionId, String orgId, String skill, int seats, Instant closesAt, Instant openedAt)
+    /**
+     * The audition takes learners. Carries everything scoring and ranking need to treat its submissions:
+     * the rubric and its version, how many reviewers, the agreement tolerance, and whether it is an anchor
+     * task shared across cohorts. {@code bonus} may be null.
+     */
+    record AuditionOpened(UUID auditionId, String orgId, String title, String skill, int seats, int timeboxMinutes,
+            int rubricVersion, List<RubricCriterion> rubric, int reviewersPerSubmission, BigDecimal scoreTolerance,
+            boolean anchor, Money payPerSubmission, Bonus bonus, Instant closesAt, Instant openedAt)
             implements AuditionEvent {
     }
 

@@ -18,6 +18,7 @@ import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.events.ScoringEvent.SubmissionRejected;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,20 @@ final class EventSamples {
                 new AuditionDrafted(AUDITION, "org-acme", "Fix the revenue query", "sql-analytics", T),
                 new AuditionScoped(AUDITION, "org-acme", "sql-analytics", "operator-1", T),
                 new AuditionPublishRequested(AUDITION, "org-acme", "sql-analytics", 10, PAY, 2,
-                        new Money(20_000, "EUR"), T),
+                        new Bonus(new Money(20_000, "EUR"), 3), T),
                 new AuditionPublishRequested(AUDITION, "org-acme", "sql-analytics", 10, PAY, 2, null, T),
-                new AuditionOpened(AUDITION, "org-acme", "sql-analytics", 10, T.plusSeconds(86_400), T),
+                new AuditionOpened(AUDITION, "org-acme", "Fix the revenue query", "sql-analytics", 10, 90, 2,
+                        List.of(new RubricCriterion("correctness", "Numbers match", new BigDecimal("0.6"), 4),
+                                new RubricCriterion("clarity", "Readable SQL", new BigDecimal("0.4"), 4)),
+                        2, new BigDecimal("0.20"), true, PAY, null, T.plusSeconds(86_400), T),
                 new AuditionClosed(AUDITION, "org-acme", 7, T),
                 new HireReported(AUDITION, "org-acme", SUBMISSION, "learner-7", "sql-analytics", "Data analyst", T),
                 new SeatClaimed(ATTEMPT, AUDITION, "learner-7", T, T.plusSeconds(3_600)),
-                new SubmissionReceived(ATTEMPT, SUBMISSION, AUDITION, "sql-analytics", 3,
-                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", T),
+                new SubmissionReceived(ATTEMPT, SUBMISSION, AUDITION, "sql-analytics", 3, "## My query\nselect 1;",
+                        List.of("https://example.org/notebook"),
+                        List.of(new SubmittedFile(UUID.randomUUID(), "query.sql", "application/sql", 120,
+                                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", T),
                 new AttemptExpired(ATTEMPT, AUDITION, "learner-7", T, T.plusSeconds(5)),
                 new EscrowFunded(AUDITION, "org-acme", new Money(65_000, "EUR"), T),
                 new EscrowRefused(AUDITION, "org-acme", new Money(65_000, "EUR"), new Money(10_000, "EUR"),

@@ -42,8 +42,13 @@ public final class Problem {
     }
 
     public static Problem invalidRequest(List<FieldError> errors) {
-        return new Problem("urn:proofwork:problem:invalid-request", "The request is not valid", 400,
-                errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+        return fieldErrors(400, "invalid-request", "The request is not valid", errors);
+    }
+
+    /** A refusal caused by particular fields, e.g. 400 for malformed ones or 413 for oversize ones. */
+    public static Problem fieldErrors(int status, String slug, String title, List<FieldError> errors) {
+        return new Problem("urn:proofwork:problem:" + slug, title, status,
+                errors.size() == 1 ? errors.getFirst().field() + " " + errors.getFirst().message()
                         : errors.size() + " fields are not valid",
                 errors);
     }

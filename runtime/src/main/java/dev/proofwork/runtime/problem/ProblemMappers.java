@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.ForbiddenException;
@@ -49,6 +50,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        if (e instanceof UnrecognizedPropertyException) {
+            return respond(Problem.invalidRequest(List.of(new FieldError(field, "is not a known field"))));
+        }
         String reason = e.getOriginalMessage().split("\n")[0];
         return respond(Problem.invalidRequest(List.of(new FieldError(field.isEmpty() ? "body" : field,
                 field.isEmpty() ? "is not valid JSON: " + reason : "has the wrong type or format: " + reason))));

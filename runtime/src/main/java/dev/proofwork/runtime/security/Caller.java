@@ -41,4 +41,8 @@ public class Caller {
     public boolean isOperator() {
         return identity.hasRole(OPERATOR);
     }
+
+    public boolean isLearner() {
+        return identity.hasRole(LEARNER);
+    }
 }

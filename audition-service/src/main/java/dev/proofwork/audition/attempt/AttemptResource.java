@@ -1,0 +1,54 @@
+package dev.proofwork.audition.attempt;
+
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1")
+@RolesAllowed(Caller.LEARNER)
+public class AttemptResource {
+
+    private final AttemptService attempts;
+    private final Caller caller;
+
+    AttemptResource(AttemptService attempts, Caller caller) {
+        this.attempts = attempts;
+        this.caller = caller;
+    }
+
+    /** Claims a seat: the attempt's clock starts now and runs for the audition's timebox. */
+    @POST
+    @Path("auditions/{auditionId}/attempts")
+    public Uni<RestResponse<AttemptView>> claimSeat(@PathParam("auditionId") UUID auditionId) {
+        return attempts.claimSeat(auditionId, caller.subject())
+                .map(attempt -> RestResponse.ResponseBuilder
+                        .<AttemptView> created(URI.create("/api/v1/attempts/" + attempt.id()))
+                        .entity(AttemptView.of(attempt))
+                        .build());
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    public Uni<AttemptView> get(@PathParam("id") UUID id) {
+        return attempts.find(id, caller.subject()).map(AttemptView::of);
+    }
+
+    @GET
+    @Path("me/attempts")
+    public Uni<Page<AttemptView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return attempts.mine(caller.subject(), page, size).map(found -> found.map(AttemptView::of));
+    }
+}

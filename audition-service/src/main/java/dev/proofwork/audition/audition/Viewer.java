@@ -1,0 +1,27 @@
+package dev.proofwork.audition.audition;
+
+import dev.proofwork.runtime.security.Caller;
+
+/** The caller as the audition rules see them: an operator, an employer of one organisation, or a learner. */
+public record Viewer(String subject, String orgId, boolean isOperator, boolean isLearner) {
+
+    public static Viewer of(Caller caller) {
+        if (caller.isOperator()) {
+            return new Viewer(caller.subject(), null, true, false);
+        }
+        if (caller.isLearner()) {
+            return new Viewer(caller.subject(), null, false, true);
+        }
+        return new Viewer(caller.subject(), caller.orgId(), false, false);
+    }
+
+    boolean maySee(Audition audition) {
+        if (isOperator) {
+            return true;
+        }
+        if (isLearner) {
+            return audition.status() == AuditionStatus.OPEN || audition.status() == AuditionStatus.CLOSED;
+        }
+        return audition.ownedBy(orgId);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.proofwork.audition.submission;
+
+import dev.proofwork.audition.attempt.AttemptRepository;
+import dev.proofwork.audition.audition.AuditionRepository;
+import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.audition.hire.Hire;
+import dev.proofwork.audition.hire.HireRepository;
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.ScoringEvent.SubmissionRejected;
+import dev.proofwork.events.ScoringEvent.SubmissionScored;
+import dev.proofwork.events.SubmittedFile;
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.exception.ConstraintViolationException;
+
+@ApplicationScoped
+public class SubmissionService {
+
+    private final AttemptRepository attempts;
+    private final AuditionRepository auditions;
+    private final SubmissionRepository submissions;
+    private final SubmissionFileRepository files;
+    private final HireRepository hires;
+    private final Pseudonyms pseudonyms;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    SubmissionService(AttemptRepository attempts, AuditionRepository auditions, SubmissionRepository submissions,
+            SubmissionFileRepository files, HireRepository hires, Pseudonyms pseudonyms, Outbox outbox, Clock clock) {
+        this.attempts = attempts;
+        this.auditions = auditions;
+        this.submissions = submissions;
+        this.files = files;
+        this.hires = hires;
+        this.pseudonyms = pseudonyms;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Stores the work with its files and the received event in one transaction, or refuses it whole. */
+    @WithTransaction
+    public Uni<SubmissionView> submit(UUID attemptId, String learnerId, SubmissionInput input) {
+        input.validate();
+        Instant now = clock.instant();
+        return attempts.findById(attemptId).chain(attempt -> {
+            if (attempt == null || !attempt.heldBy(learnerId)) {
+                throw ProblemException.notFound("attempt " + attemptId);
+            }
+            attempt.submit(now);
+            Submission submission = Submission.receive(attempt.id(), attempt.auditionId(), learnerId, input.content(),
+                    input.links(), input.contentSha256(), now);
+            List<SubmissionFile> stored = input.files().stream().map(f -> new SubmissionFile(submission.id(), f)).toList();
+            return submissions.persistAndFlush(submission)
+                    // a concurrent second submission of the same attempt loses on the unique attempt id
+                    .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                            "already-submitted", "Already submitted", "this attempt's work was already handed in"))
+                    .chain(() -> Multi.createFrom().iterable(stored)
+                            .onItem().transformToUniAndConcatenate(files::persist)
+                            .collect().asList())
+                    .chain(() -> auditions.findById(attempt.auditionId()))
+                    .chain(audition -> outbox.add(new SubmissionReceived(attempt.id(), submission.id(),
+                            audition.id(), audition.skill(), audition.rubricVersion(), submission.content(),
+                            submission.links(), stored.stream().map(f -> new SubmittedFile(f.id(), f.name(),
+                                    f.mediaType(), f.sizeBytes(), f.sha256())).toList(),
+                            submission.contentSha256(), now)))
+                    .replaceWith(SubmissionView.of(submission, stored));
+        });
+    }
+
+    /** The owning employer's (or an operator's) view of an audition's submissions, authors pseudonymous until hired. */
+    @WithSession
+    public Uni<Page<CandidateSubmissionView>> forEmployer(UUID auditionId, Viewer viewer, int page, int size) {
+        return auditions.findById(auditionId).chain(audition -> {
+            if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
+                throw ProblemException.notFound("audition " + auditionId);
+            }
+            var query = submissions.find("auditionId", Sort.by("receivedAt").and("id"), auditionId).page(page, size);
+            return query.list().chain(found -> query.count().chain(total -> hiresOf(found).map(hired ->
+                    new Page<>(found.stream().map(s -> candidateView(s, hired.get(s.id()))).toList(), page, size,
+                            total))));
+        });
+    }
+
+    /** The QA updates below run inside the consumer's transaction; unknown submissions (gold items) are ignored. */
+    public Uni<Void> reviewStarted(UUID submissionId) {
+        return submissions.findById(submissionId).invoke(s -> {
+            if (s != null) {
+                s.reviewStarted();
+            }
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> scored(SubmissionScored scored) {
+        return submissions.findById(scored.submissionId()).invoke(s -> {
+            if (s != null) {
+                s.scored(scored.version(), scored.finalScore(), scored.passed(), scored.valid());
+            }
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> rejected(SubmissionRejected rejected) {
+        return submissions.findById(rejected.submissionId()).invoke(s -> {
+            if (s != null) {
+                s.rejected(rejected.reason());
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Map<UUID, Hire>> hiresOf(List<Submission> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return hires.list("submissionId in ?1", found.stream().map(Submission::id).toList())
+                .map(list -> list.stream().collect(Collectors.toMap(Hire::submissionId, Function.identity())));
+    }
+
+    private CandidateSubmissionView candidateView(Submission s, Hire hire) {
+        return new CandidateSubmissionView(s.id(), pseudonyms.of(s.auditionId(), s.learnerId()),
+                hire == null ? null : s.learnerId(), s.receivedAt(), s.contentSha256(), s.qaStatus(), s.finalScore(),
+                s.passed(), s.valid(), s.rejection());
+    }
+}
