@@ -2,6 +2,7 @@ package dev.proofwork.audition.attempt;
 
 import dev.proofwork.events.AttemptEvent.AttemptExpired;
 import dev.proofwork.runtime.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,9 +19,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttemptExpiry {
 
-    /** PostgreSQL's SKIP LOCKED, as Jakarta Persistence spells it. */
-    private static final int SKIP_LOCKED = -2;
-    private static final int BATCH = 500;
+    /** Rows another sweeper has locked are skipped, not waited for: each overdue attempt is expired once. */
+    private static final String EXPIRE_OVERDUE = """
+            with expired as (
+                update attempt set status = 'EXPIRED', ended_at = :now
+                where id in (select id from attempt where status = 'ACTIVE' and deadline < :now
+                             order by deadline limit 500 for update skip locked)
+                returning id)
+            select id from expired""";
 
     private final AttemptRepository attempts;
     private final Outbox outbox;
@@ -37,28 +45,27 @@ public class AttemptExpiry {
     @WithTransaction
     public Uni<Integer> expireOverdue() {
         Instant now = clock.instant();
-        return attempts.find("status = ?1 and deadline < ?2 order by deadline", AttemptStatus.ACTIVE, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, BATCH).list()
-                .chain(overdue -> expire(overdue, now));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(EXPIRE_OVERDUE, UUID.class)
+                        .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Attempt> of()) : attempts.list("id in ?1", ids))
+                .chain(expired -> announce(expired, now));
     }
 
     /** Runs inside the caller's transaction, with the audition row already locked against new claims. */
     public Uni<Integer> expireUnsubmitted(UUID auditionId, Instant now) {
         return attempts.find("auditionId = ?1 and status = ?2", auditionId, AttemptStatus.ACTIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(active -> expire(active, now));
+                .invoke(active -> active.forEach(attempt -> attempt.expire(now)))
+                .chain(expired -> announce(expired, now));
     }
 
-    private Uni<Integer> expire(List<Attempt> ending, Instant now) {
+    private Uni<Integer> announce(List<Attempt> expired, Instant now) {
         // one at a time: a reactive session runs one statement at a time
-        return Multi.createFrom().iterable(ending)
-                .onItem().transformToUniAndConcatenate(attempt -> {
-                    attempt.expire(now);
-                    return outbox.add(new AttemptExpired(attempt.id(), attempt.auditionId(), attempt.learnerId(),
-                            attempt.deadline(), now));
-                })
+        return Multi.createFrom().iterable(expired)
+                .onItem().transformToUniAndConcatenate(attempt -> outbox.add(new AttemptExpired(attempt.id(),
+                        attempt.auditionId(), attempt.learnerId(), attempt.deadline(), now)))
                 .collect().asList()
                 .map(List::size);
     }

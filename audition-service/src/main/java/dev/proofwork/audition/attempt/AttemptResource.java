@@ -8,13 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
 @RolesAllowed(Caller.LEARNER)
@@ -26,17 +23,6 @@ public class AttemptResource {
     AttemptResource(AttemptService attempts, Caller caller) {
         this.attempts = attempts;
         this.caller = caller;
-    }
-
-    /** Claims a seat: the attempt's clock starts now and runs for the audition's timebox. */
-    @POST
-    @Path("auditions/{auditionId}/attempts")
-    public Uni<RestResponse<AttemptView>> claimSeat(@PathParam("auditionId") UUID auditionId) {
-        return attempts.claimSeat(auditionId, caller.subject())
-                .map(attempt -> RestResponse.ResponseBuilder
-                        .<AttemptView> created(URI.create("/api/v1/attempts/" + attempt.id()))
-                        .entity(AttemptView.of(attempt))
-                        .build());
     }
 
     @GET

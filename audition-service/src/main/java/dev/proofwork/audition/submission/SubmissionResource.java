@@ -1,22 +1,15 @@
 package dev.proofwork.audition.submission;
 
-import dev.proofwork.audition.audition.Viewer;
-import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-@Path("/api/v1")
+@Path("/api/v1/attempts/{attemptId}/submission")
 public class SubmissionResource {
 
     private final SubmissionService submissions;
@@ -38,7 +31,6 @@ public class SubmissionResource {
     }
 
     @POST
-    @Path("attempts/{attemptId}/submission")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.LEARNER)
     public Uni<RestResponse<SubmissionView>> submit(@PathParam("attemptId") UUID attemptId,
@@ -49,7 +41,6 @@ public class SubmissionResource {
 
     /** The same, with files: form fields {@code content}, {@code links} (repeated) and {@code files} (repeated). */
     @POST
-    @Path("attempts/{attemptId}/submission")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Caller.LEARNER)
     public Uni<RestResponse<SubmissionView>> submitWithFiles(@PathParam("attemptId") UUID attemptId,
@@ -62,15 +53,6 @@ public class SubmissionResource {
                 .collect().asList()
                 .chain(read -> submissions.submit(attemptId, caller.subject(), new SubmissionInput(content, links, read)))
                 .map(SubmissionResource::created);
-    }
-
-    @GET
-    @Path("auditions/{auditionId}/submissions")
-    @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    public Uni<Page<CandidateSubmissionView>> forEmployer(@PathParam("auditionId") UUID auditionId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return submissions.forEmployer(auditionId, Viewer.of(caller), page, size);
     }
 
     private static RestResponse<SubmissionView> created(SubmissionView view) {

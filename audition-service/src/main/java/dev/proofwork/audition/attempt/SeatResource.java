@@ -1,0 +1,34 @@
+package dev.proofwork.audition.attempt;
+
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.net.URI;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/auditions/{auditionId}/attempts")
+public class SeatResource {
+
+    private final AttemptService attempts;
+    private final Caller caller;
+
+    SeatResource(AttemptService attempts, Caller caller) {
+        this.attempts = attempts;
+        this.caller = caller;
+    }
+
+    /** Claims a seat: the attempt's clock starts now and runs for the audition's timebox. */
+    @POST
+    @RolesAllowed(Caller.LEARNER)
+    public Uni<RestResponse<AttemptView>> claimSeat(@PathParam("auditionId") UUID auditionId) {
+        return attempts.claimSeat(auditionId, caller.subject())
+                .map(attempt -> RestResponse.ResponseBuilder
+                        .<AttemptView> created(URI.create("/api/v1/attempts/" + attempt.id()))
+                        .entity(AttemptView.of(attempt))
+                        .build());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.proofwork.audition.submission;
+
+import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+
+@Path("/api/v1/auditions/{auditionId}/submissions")
+public class AuditionSubmissionsResource {
+
+    private final SubmissionService submissions;
+    private final Caller caller;
+
+    AuditionSubmissionsResource(SubmissionService submissions, Caller caller) {
+        this.submissions = submissions;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    public Uni<Page<CandidateSubmissionView>> list(@PathParam("auditionId") UUID auditionId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return submissions.forEmployer(auditionId, Viewer.of(caller), page, size);
+    }
+}
