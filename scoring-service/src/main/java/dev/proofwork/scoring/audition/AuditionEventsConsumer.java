@@ -1,8 +1,10 @@
 package dev.proofwork.scoring.audition;
 
 import dev.proofwork.events.AuditionEvent.AuditionDrafted;
+import dev.proofwork.events.AuditionEvent.AuditionOpened;
 import dev.proofwork.events.Topics;
 import dev.proofwork.runtime.inbox.EventInbox;
+import dev.proofwork.scoring.review.ReviewAssigner;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,10 +15,12 @@ public class AuditionEventsConsumer {
 
     private final EventInbox inbox;
     private final ScoringAuditionRepository auditions;
+    private final ReviewAssigner assigner;
 
-    AuditionEventsConsumer(EventInbox inbox, ScoringAuditionRepository auditions) {
+    AuditionEventsConsumer(EventInbox inbox, ScoringAuditionRepository auditions, ReviewAssigner assigner) {
         this.inbox = inbox;
         this.auditions = auditions;
+        this.assigner = assigner;
     }
 
     @Incoming(Topics.AUDITIONS)
@@ -24,6 +28,12 @@ public class AuditionEventsConsumer {
         return inbox.consume(record, "scoring.auditions", envelope -> switch (envelope.data()) {
             case AuditionDrafted drafted -> auditions.persist(new ScoringAudition(drafted.auditionId(), drafted.orgId(),
                     drafted.title(), drafted.skill(), drafted.draftedAt())).replaceWithVoid();
+            // submissions that arrived before their audition's rubric (another topic) get their tasks now
+            case AuditionOpened opened -> auditions.findById(opened.auditionId())
+                    .chain(known -> known == null
+                            ? auditions.persist(ScoringAudition.opened(opened)).replaceWithVoid()
+                            : Uni.createFrom().voidItem().invoke(() -> known.open(opened)))
+                    .call(() -> assigner.createTasksForWaiting(opened.auditionId()));
             default -> Uni.createFrom().voidItem();
         });
     }

@@ -1,0 +1,124 @@
+package dev.proofwork.scoring.review;
+
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Places pooled review tasks with reviewers: qualified for the skill, active, under their capacity, never
+ * twice on one submission, least loaded first, and preferring, until a submission has one, a reviewer who
+ * has reviewed another cohort of the same skill (the bridges that make cohorts comparable). A task no one
+ * can take stays pooled and is placed when capacity frees. Every method runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class ReviewAssigner {
+
+    /** Assignments are serialised per database, so two instances cannot both fill a reviewer's last slot. */
+    private static final long ASSIGNMENT_LOCK = 0x61737369676eL;
+
+    private static final String PICK_REVIEWER = """
+            select r.id from reviewer r
+            where r.active
+              and jsonb_exists(cast(r.skills as jsonb), :skill)
+              and (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED')
+                  < r.max_open_reviews
+              and not exists (select 1 from review_task t where t.submission_id = :submission and t.reviewer_id = r.id)
+            order by
+              case when not exists (
+                       select 1 from review_task mine join review_task other on other.reviewer_id = mine.reviewer_id
+                       join submission s on s.id = other.submission_id
+                       where mine.submission_id = :submission and s.skill = :skill and s.audition_id <> :audition)
+                    and exists (
+                       select 1 from review_task other join submission s on s.id = other.submission_id
+                       where other.reviewer_id = r.id and s.skill = :skill and s.audition_id <> :audition)
+                   then 0 else 1 end,
+              (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED'),
+              r.created_at, r.id
+            limit 1""";
+
+    private final ReviewTaskRepository tasks;
+    private final ReviewSubmissionRepository submissions;
+    private final ScoringAuditionRepository auditions;
+    private final Clock clock;
+
+    ReviewAssigner(ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
+            ScoringAuditionRepository auditions, Clock clock) {
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.auditions = auditions;
+        this.clock = clock;
+    }
+
+    /** Opens review for a submission: as many pooled tasks as its audition wants reviewers, then placement. */
+    public Uni<Void> startReview(ReviewSubmission submission, int reviewers) {
+        submission.inReview();
+        Instant now = clock.instant();
+        List<ReviewTask> created = java.util.stream.IntStream.range(0, reviewers)
+                .mapToObj(i -> ReviewTask.pooled(submission.id(), false, now)).toList();
+        return tasks.persist(created).call(this::assignPooled);
+    }
+
+    public Uni<Void> addAdjudication(ReviewSubmission submission) {
+        return tasks.persist(ReviewTask.pooled(submission.id(), true, clock.instant())).replaceWithVoid()
+                .call(this::assignPooled);
+    }
+
+    /** Submissions that arrived before their audition opened here start review now. */
+    public Uni<Void> createTasksForWaiting(UUID auditionId) {
+        return auditions.findById(auditionId).chain(audition -> submissions
+                .list("auditionId = ?1 and status = ?2", auditionId, SubmissionStatus.WAITING_FOR_AUDITION)
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(s -> startReview(s, audition.reviewersPerSubmission()))
+                        .collect().last()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> releaseAllOf(UUID reviewerId) {
+        return tasks.list("reviewerId = ?1 and status = ?2", reviewerId, TaskStatus.ASSIGNED)
+                .invoke(open -> open.forEach(ReviewTask::backToPool))
+                .call(this::assignPooled)
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> assignPooled() {
+        return Panache.getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:lock)) as locked")
+                                .setParameter("lock", ASSIGNMENT_LOCK).getSingleResult()))
+                .chain(() -> tasks.find("status = ?1 order by createdAt, id", TaskStatus.POOLED).page(0, 200).list())
+                .chain(pooled -> Multi.createFrom().iterable(pooled)
+                        .onItem().transformToUniAndConcatenate(this::place)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${proofwork.reviews.assign-every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> assignPooledOnSchedule() {
+        return Panache.withTransaction(this::assignPooled);
+    }
+
+    private Uni<Void> place(ReviewTask task) {
+        return submissions.findById(task.submissionId()).chain(submission -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(PICK_REVIEWER, UUID.class)
+                        .setParameter("skill", submission.skill())
+                        .setParameter("submission", submission.id())
+                        .setParameter("audition", submission.auditionId())
+                        .getResultList()
+                        .chain(picked -> {
+                            if (picked.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            task.assignTo(picked.getFirst(), clock.instant());
+                            // the next pick must count this assignment
+                            return session.flush();
+                        })));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.proofwork.scoring.review;
+
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/reviews")
+@RolesAllowed(Caller.REVIEWER)
+public class ReviewResource {
+
+    private final ReviewService reviews;
+    private final Caller caller;
+
+    ReviewResource(ReviewService reviews, Caller caller) {
+        this.reviews = reviews;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("queue")
+    public Uni<List<QueueItem>> queue() {
+        return reviews.queue(caller.subject());
+    }
+
+    @POST
+    @Path("{taskId}")
+    public Uni<Map<String, Object>> submit(@PathParam("taskId") UUID taskId, @Valid @NotNull ReviewRequest request) {
+        return reviews.submit(caller.subject(), taskId, request)
+                .map(task -> Map.of("taskId", task.id(), "weightedScore", task.weightedScore(), "status", task.status()));
+    }
+}

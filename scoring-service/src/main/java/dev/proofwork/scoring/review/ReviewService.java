@@ -1,0 +1,126 @@
+package dev.proofwork.scoring.review;
+
+import dev.proofwork.events.RubricCriterion;
+import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.problem.Problem.FieldError;
+import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.scoring.audition.ScoringAudition;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.reviewer.Reviewer;
+import dev.proofwork.scoring.reviewer.ReviewerRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReviewService {
+
+    private final ReviewerRepository reviewers;
+    private final ReviewTaskRepository tasks;
+    private final ReviewSubmissionRepository submissions;
+    private final ScoringAuditionRepository auditions;
+    private final QualityAssurance qa;
+    private final ReviewAssigner assigner;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
+            ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner, Outbox outbox,
+            Clock clock) {
+        this.reviewers = reviewers;
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.auditions = auditions;
+        this.qa = qa;
+        this.assigner = assigner;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The caller's open reviews, in an order that says nothing about when the work arrived. */
+    @WithSession
+    public Uni<List<QueueItem>> queue(String subject) {
+        return reviewers.findBySubject(subject).chain(reviewer -> reviewer == null
+                ? Uni.createFrom().item(List.of())
+                : tasks.list("reviewerId = ?1 and status = ?2", reviewer.id(), TaskStatus.ASSIGNED)
+                        .chain(open -> Multi.createFrom().iterable(open)
+                                .onItem().transformToUniAndConcatenate(this::queueItem)
+                                .collect().asList())
+                        .map(items -> items.stream().sorted(Comparator.comparing(QueueItem::taskId)).toList()));
+    }
+
+    /**
+     * Records one reviewer's scores for their own task, publishes them, and lets QA decide whether the
+     * submission is scored, needs an adjudicating review, or waits for others.
+     */
+    @WithTransaction
+    public Uni<ReviewTask> submit(String subject, UUID taskId, ReviewRequest request) {
+        Instant now = clock.instant();
+        return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
+            if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
+                throw ProblemException.notFound("review task " + taskId);
+            }
+            if (task.status() == TaskStatus.SUBMITTED) {
+                throw ProblemException.conflict("review-already-submitted", "Review already submitted",
+                        "this review was already submitted");
+            }
+            return submissions.findById(task.submissionId()).chain(submission -> auditions
+                    .findById(submission.auditionId())
+                    .chain(audition -> {
+                        double weighted = weightedScore(audition.rubric(), request.scores());
+                        task.submit(request.scores(), weighted, request.comment(), now);
+                        return outbox.add(recorded(task, submission, reviewer, now))
+                                .chain(() -> qa.evaluate(submission, audition))
+                                .call(assigner::assignPooled)
+                                .replaceWith(task);
+                    }));
+        }));
+    }
+
+    /** Σ weight × score / maxScore, on 0..1; refuses a missing, unknown or out-of-range criterion score. */
+    static double weightedScore(List<RubricCriterion> rubric, Map<String, Integer> scores) {
+        List<FieldError> errors = new ArrayList<>();
+        double weighted = 0;
+        for (RubricCriterion criterion : rubric) {
+            Integer score = scores.get(criterion.key());
+            if (score == null) {
+                errors.add(new FieldError("scores." + criterion.key(), "is required"));
+            } else if (score < 0 || score > criterion.maxScore()) {
+                errors.add(new FieldError("scores." + criterion.key(), "must be between 0 and " + criterion.maxScore()));
+            } else {
+                weighted += criterion.weight().doubleValue() * score / criterion.maxScore();
+            }
+        }
+        List<String> known = rubric.stream().map(RubricCriterion::key).toList();
+        scores.keySet().stream().filter(key -> !known.contains(key)).sorted()
+                .forEach(key -> errors.add(new FieldError("scores." + key, "is not a criterion of this rubric")));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidRequest(errors));
+        }
+        return weighted;
+    }
+
+    private Uni<QueueItem> queueItem(ReviewTask task) {
+        return submissions.findById(task.submissionId()).chain(submission -> auditions.findById(submission.auditionId())
+                .map(audition -> new QueueItem(task.id(), submission.skill(), audition.rubric(), submission.content(),
+                        submission.links(), submission.files().stream().map(QueueItem.FileItem::of).toList())));
+    }
+
+    private static ReviewRecorded recorded(ReviewTask task, ReviewSubmission submission, Reviewer reviewer,
+            Instant now) {
+        return new ReviewRecorded(task.id(), submission.id(), submission.auditionId(), submission.skill(),
+                reviewer.id().toString(), task.scores(), task.weightedScore(), task.adjudication(), task.assignedAt(),
+                now);
+    }
+}

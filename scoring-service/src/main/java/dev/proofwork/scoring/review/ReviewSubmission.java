@@ -1,0 +1,119 @@
+package dev.proofwork.scoring.review;
+
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.SubmittedFile;
+import dev.proofwork.scoring.JsonColumns;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Work under review. It knows its audition, never its author. */
+@Entity
+@Table(name = "submission")
+public class ReviewSubmission {
+
+    @Id
+    private UUID id;
+    private UUID auditionId;
+    private String skill;
+    private int rubricVersion;
+    private String content;
+    @Convert(converter = JsonColumns.Texts.class)
+    private List<String> links;
+    @Convert(converter = JsonColumns.Files.class)
+    private List<SubmittedFile> files;
+    private String contentSha256;
+    @Convert(converter = JsonColumns.Signature.class)
+    private int[] minhash;
+    @Enumerated(EnumType.STRING)
+    private SubmissionStatus status;
+    private BigDecimal finalScore;
+    private Integer reviewCount;
+    private Instant receivedAt;
+    private Instant scoredAt;
+
+    protected ReviewSubmission() {
+    }
+
+    static ReviewSubmission received(SubmissionReceived event, int[] minhash) {
+        ReviewSubmission submission = new ReviewSubmission();
+        submission.id = event.submissionId();
+        submission.auditionId = event.auditionId();
+        submission.skill = event.skill();
+        submission.rubricVersion = event.rubricVersion();
+        submission.content = event.content();
+        submission.links = List.copyOf(event.links());
+        submission.files = List.copyOf(event.files());
+        submission.contentSha256 = event.contentSha256();
+        submission.minhash = minhash;
+        submission.status = SubmissionStatus.WAITING_FOR_AUDITION;
+        submission.receivedAt = event.receivedAt();
+        return submission;
+    }
+
+    public void hold() {
+        status = SubmissionStatus.HELD_DUPLICATE;
+    }
+
+    void inReview() {
+        status = SubmissionStatus.IN_REVIEW;
+    }
+
+    void scored(double score, int reviews, Instant now) {
+        status = SubmissionStatus.SCORED;
+        finalScore = BigDecimal.valueOf(score);
+        reviewCount = reviews;
+        scoredAt = now;
+    }
+
+    public void reject() {
+        status = SubmissionStatus.REJECTED;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID auditionId() {
+        return auditionId;
+    }
+
+    public String skill() {
+        return skill;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public List<String> links() {
+        return links;
+    }
+
+    public List<SubmittedFile> files() {
+        return files;
+    }
+
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    public int[] minhash() {
+        return minhash;
+    }
+
+    public SubmissionStatus status() {
+        return status;
+    }
+
+    public BigDecimal finalScore() {
+        return finalScore;
+    }
+}

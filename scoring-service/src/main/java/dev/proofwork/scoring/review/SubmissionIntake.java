@@ -1,0 +1,58 @@
+package dev.proofwork.scoring.review;
+
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.Topics;
+import dev.proofwork.runtime.inbox.EventInbox;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.duplicate.DuplicateDetector;
+import dev.proofwork.scoring.duplicate.DuplicateFlags;
+import dev.proofwork.scoring.duplicate.MinHash;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Takes each received submission into review: held for an operator if it nearly copies an earlier one of
+ * its audition, waiting if its audition has not opened here yet, otherwise pooled for its reviewers.
+ */
+@ApplicationScoped
+public class SubmissionIntake {
+
+    private final EventInbox inbox;
+    private final ReviewSubmissionRepository submissions;
+    private final ScoringAuditionRepository auditions;
+    private final DuplicateDetector detector;
+    private final DuplicateFlags flags;
+    private final ReviewAssigner assigner;
+
+    SubmissionIntake(EventInbox inbox, ReviewSubmissionRepository submissions, ScoringAuditionRepository auditions,
+            DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner) {
+        this.inbox = inbox;
+        this.submissions = submissions;
+        this.auditions = auditions;
+        this.detector = detector;
+        this.flags = flags;
+        this.assigner = assigner;
+    }
+
+    @Incoming(Topics.ATTEMPTS)
+    Uni<Void> onAttemptEvent(Message<byte[]> record) {
+        return inbox.consume(record, "scoring.submissions", envelope -> envelope.data() instanceof SubmissionReceived
+                received ? intake(received) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> intake(SubmissionReceived received) {
+        ReviewSubmission submission = ReviewSubmission.received(received, MinHash.signature(received.content()));
+        return submissions.list("auditionId = ?1 and status <> ?2", received.auditionId(), SubmissionStatus.REJECTED)
+                .chain(earlier -> submissions.persist(submission).chain(() -> detector.mostSimilar(submission, earlier)
+                        .map(match -> {
+                            submission.hold();
+                            return flags.raise(submission, match);
+                        })
+                        .orElseGet(() -> auditions.findById(received.auditionId()).chain(audition ->
+                                audition != null && audition.isOpen()
+                                        ? assigner.startReview(submission, audition.reviewersPerSubmission())
+                                        : Uni.createFrom().voidItem()))));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.proofwork.scoring.reviewer;
+
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/reviewers")
+@RolesAllowed(Caller.OPERATOR)
+public class ReviewerResource {
+
+    private final ReviewerService reviewers;
+
+    ReviewerResource(ReviewerService reviewers) {
+        this.reviewers = reviewers;
+    }
+
+    @POST
+    public Uni<RestResponse<ReviewerView>> register(@Valid @NotNull ReviewerRequest request) {
+        return reviewers.register(request)
+                .map(reviewer -> RestResponse.status(RestResponse.Status.CREATED, ReviewerView.of(reviewer)));
+    }
+
+    @GET
+    public Uni<Page<ReviewerView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return reviewers.list(page, size).map(found -> found.map(ReviewerView::of));
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    public Uni<ReviewerView> deactivate(@PathParam("id") UUID id) {
+        return reviewers.deactivate(id).map(ReviewerView::of);
+    }
+}
