@@ -20,6 +20,9 @@ create table reviewer (
 create table submission (
     id             uuid primary key,
     audition_id    uuid        not null,
+    attempt_id     uuid,
+    gold           boolean     not null default false,
+    expected_score numeric(6, 5),
     skill          text        not null,
     rubric_version integer     not null,
     content        text        not null,
@@ -29,6 +32,9 @@ create table submission (
     minhash        text        not null,
     status         text        not null,
     final_score    numeric(6, 5),
+    score_version  integer     not null default 0,
+    passed         boolean,
+    valid          boolean,
     review_count   integer,
     received_at    timestamptz not null,
     scored_at      timestamptz
@@ -40,13 +46,14 @@ create table review_task (
     id             uuid primary key,
     submission_id  uuid        not null references submission (id),
     reviewer_id    uuid references reviewer (id),
-    adjudication   boolean     not null,
+    kind           text        not null,
     status         text        not null,
     created_at     timestamptz not null,
     assigned_at    timestamptz,
     submitted_at   timestamptz,
     scores         text,
     weighted_score numeric(6, 5),
+    invalid_reason text,
     comment        text
 );
 create unique index review_task_one_per_reviewer on review_task (submission_id, reviewer_id) where reviewer_id is not null;
@@ -65,3 +72,21 @@ create table duplicate_flag (
     resolved_at   timestamptz
 );
 create index duplicate_flag_by_submission on duplicate_flag (submission_id);
+
+-- Which learner holds which attempt, from seat claims: only for the learner's own views and appeals,
+-- never shown to reviewers.
+create table learner_attempt (
+    attempt_id uuid primary key,
+    learner_id text not null
+);
+
+create table appeal (
+    id              uuid primary key,
+    submission_id   uuid        not null unique references submission (id),
+    learner_id      text        not null,
+    reason          text        not null,
+    status          text        not null,
+    decision_reason text,
+    created_at      timestamptz not null,
+    decided_at      timestamptz
+);

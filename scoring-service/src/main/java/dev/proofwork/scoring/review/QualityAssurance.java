@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Decides a submission's final score once all its reviews are in: the mean when the reviews agree within
- * the audition's tolerance; otherwise one adjudicating review by someone new, and then the median of all.
+ * Decides a submission's result once all its reviews are in: the mean when the reviews agree within the
+ * audition's tolerance; otherwise one adjudicating review by someone new, and then the median of all.
+ * A single invalid mark also calls for that second opinion; the work is invalid (and unpaid) only when
+ * two reviewers, or a reviewer and an operator, say so.
  */
 @ApplicationScoped
 public class QualityAssurance {
@@ -29,22 +31,39 @@ public class QualityAssurance {
     }
 
     public Uni<Void> evaluate(ReviewSubmission submission, ScoringAudition audition) {
-        return tasks.list("submissionId", submission.id()).chain(all -> {
+        return tasks.list("submissionId = ?1 and kind in ?2", submission.id(),
+                List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION)).chain(all -> {
             if (all.stream().anyMatch(task -> task.status() != TaskStatus.SUBMITTED)) {
                 return Uni.createFrom().voidItem();
             }
-            List<Double> scores = all.stream().map(ReviewTask::weightedScore).sorted().toList();
+            List<Double> scores = all.stream().filter(ReviewTask::scored).map(ReviewTask::weightedScore).sorted().toList();
+            long invalidMarks = all.stream().filter(task -> task.invalidReason() != null).count();
             boolean adjudicated = all.stream().anyMatch(ReviewTask::adjudication);
-            if (!adjudicated && spread(scores) > audition.scoreTolerance().doubleValue()) {
-                return assigner.addAdjudication(submission);
+            if (invalidMarks >= 2) {
+                return publish(submission, audition, finalScore(scores, adjudicated), all.size(), false);
             }
-            double finalScore = adjudicated ? median(scores) : mean(scores);
-            Instant now = clock.instant();
-            submission.scored(finalScore, scores.size(), now);
-            return outbox.add(new SubmissionScored(submission.id(), submission.auditionId(), submission.skill(), 1,
-                    finalScore, scores.size(), finalScore >= audition.passMark().doubleValue(), true, now))
-                    .replaceWithVoid();
+            if (!adjudicated && (invalidMarks == 1 || spread(scores) > audition.scoreTolerance().doubleValue())) {
+                return assigner.addTask(submission, TaskKind.ADJUDICATION);
+            }
+            return publish(submission, audition, finalScore(scores, adjudicated), all.size(), true);
         });
+    }
+
+    /** Records a new version of the result and publishes it, superseding any earlier version. */
+    public Uni<Void> publish(ReviewSubmission submission, ScoringAudition audition, double score, int reviews,
+            boolean valid) {
+        Instant now = clock.instant();
+        boolean passed = valid && score >= audition.passMark().doubleValue();
+        submission.scored(score, reviews, passed, valid, now);
+        return outbox.add(new SubmissionScored(submission.id(), submission.auditionId(), submission.skill(),
+                submission.scoreVersion(), score, reviews, passed, valid, now)).replaceWithVoid();
+    }
+
+    private static double finalScore(List<Double> sorted, boolean adjudicated) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return adjudicated ? median(sorted) : mean(sorted);
     }
 
     static double spread(List<Double> sorted) {

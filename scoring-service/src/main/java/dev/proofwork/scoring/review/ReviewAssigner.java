@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Places pooled review tasks with reviewers: qualified for the skill, active, under their capacity, never
@@ -43,17 +45,27 @@ public class ReviewAssigner {
               r.created_at, r.id
             limit 1""";
 
+    /** A gold item of the skill this reviewer has not seen yet. */
+    private static final String PICK_GOLD = """
+            select s.id from submission s
+            where s.gold and s.skill = :skill
+              and not exists (select 1 from review_task t where t.submission_id = s.id and t.reviewer_id = :reviewer)
+            order by random() limit 1""";
+
     private final ReviewTaskRepository tasks;
     private final ReviewSubmissionRepository submissions;
     private final ScoringAuditionRepository auditions;
     private final Clock clock;
+    private final double goldRate;
 
     ReviewAssigner(ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
-            ScoringAuditionRepository auditions, Clock clock) {
+            ScoringAuditionRepository auditions, Clock clock,
+            @ConfigProperty(name = "proofwork.gold.rate") double goldRate) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.auditions = auditions;
         this.clock = clock;
+        this.goldRate = goldRate;
     }
 
     /** Opens review for a submission: as many pooled tasks as its audition wants reviewers, then placement. */
@@ -61,12 +73,13 @@ public class ReviewAssigner {
         submission.inReview();
         Instant now = clock.instant();
         List<ReviewTask> created = java.util.stream.IntStream.range(0, reviewers)
-                .mapToObj(i -> ReviewTask.pooled(submission.id(), false, now)).toList();
+                .mapToObj(i -> ReviewTask.pooled(submission.id(), TaskKind.REVIEW, now)).toList();
         return tasks.persist(created).call(this::assignPooled);
     }
 
-    public Uni<Void> addAdjudication(ReviewSubmission submission) {
-        return tasks.persist(ReviewTask.pooled(submission.id(), true, clock.instant())).replaceWithVoid()
+    /** One more review of the submission, by a reviewer not yet on it. */
+    public Uni<Void> addTask(ReviewSubmission submission, TaskKind kind) {
+        return tasks.persist(ReviewTask.pooled(submission.id(), kind, clock.instant())).replaceWithVoid()
                 .call(this::assignPooled);
     }
 
@@ -118,7 +131,26 @@ public class ReviewAssigner {
                             }
                             task.assignTo(picked.getFirst(), clock.instant());
                             // the next pick must count this assignment
-                            return session.flush();
+                            return session.flush().call(() -> task.kind() == TaskKind.REVIEW
+                                    && ThreadLocalRandom.current().nextDouble() < goldRate
+                                            ? mixInGold(picked.getFirst(), submission.skill())
+                                            : Uni.createFrom().voidItem());
                         })));
+    }
+
+    /** Gives the reviewer a calibration item beside real work; in the queue it looks like any other. */
+    private Uni<Void> mixInGold(UUID reviewerId, String skill) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PICK_GOLD, UUID.class)
+                .setParameter("skill", skill)
+                .setParameter("reviewer", reviewerId)
+                .getResultList()
+                .chain(gold -> {
+                    if (gold.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ReviewTask task = ReviewTask.pooled(gold.getFirst(), TaskKind.GOLD, clock.instant());
+                    task.assignTo(reviewerId, clock.instant());
+                    return tasks.persist(task).chain(session::flush);
+                }));
     }
 }

@@ -35,6 +35,8 @@ public class ReviewResource {
     @Path("{taskId}")
     public Uni<Map<String, Object>> submit(@PathParam("taskId") UUID taskId, @Valid @NotNull ReviewRequest request) {
         return reviews.submit(caller.subject(), taskId, request)
-                .map(task -> Map.of("taskId", task.id(), "weightedScore", task.weightedScore(), "status", task.status()));
+                .map(task -> task.scored()
+                        ? Map.of("taskId", task.id(), "status", task.status(), "weightedScore", task.weightedScore())
+                        : Map.of("taskId", task.id(), "status", task.status(), "invalidReason", task.invalidReason()));
     }
 }

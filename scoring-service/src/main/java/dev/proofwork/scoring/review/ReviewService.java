@@ -6,6 +6,7 @@ import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.scoring.appeal.AppealRepository;
 import dev.proofwork.scoring.audition.ScoringAudition;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.reviewer.Reviewer;
@@ -32,12 +33,14 @@ public class ReviewService {
     private final ScoringAuditionRepository auditions;
     private final QualityAssurance qa;
     private final ReviewAssigner assigner;
+    private final AppealRepository appeals;
     private final Outbox outbox;
     private final Clock clock;
 
     ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
-            ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner, Outbox outbox,
-            Clock clock) {
+            ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner,
+            AppealRepository appeals, Outbox outbox, Clock clock) {
+        this.appeals = appeals;
         this.reviewers = reviewers;
         this.tasks = tasks;
         this.submissions = submissions;
@@ -61,8 +64,9 @@ public class ReviewService {
     }
 
     /**
-     * Records one reviewer's scores for their own task, publishes them, and lets QA decide whether the
-     * submission is scored, needs an adjudicating review, or waits for others.
+     * Records one reviewer's verdict on their own task. A regular review is published and lets QA decide
+     * whether the submission is scored, needs another review, or waits for others; a gold review only
+     * calibrates the reviewer and is never published as learner work.
      */
     @WithTransaction
     public Uni<ReviewTask> submit(String subject, UUID taskId, ReviewRequest request) {
@@ -75,13 +79,26 @@ public class ReviewService {
                 throw ProblemException.conflict("review-already-submitted", "Review already submitted",
                         "this review was already submitted");
             }
+            if (task.kind() == TaskKind.APPEAL) {
+                throw ProblemException.conflict("appeal-task", "This task is an appeal",
+                        "decide it with POST /api/v1/appeals/" + taskId + "/decision");
+            }
             return submissions.findById(task.submissionId()).chain(submission -> auditions
                     .findById(submission.auditionId())
                     .chain(audition -> {
-                        double weighted = weightedScore(audition.rubric(), request.scores());
-                        task.submit(request.scores(), weighted, request.comment(), now);
-                        return outbox.add(recorded(task, submission, reviewer, now))
-                                .chain(() -> qa.evaluate(submission, audition))
+                        if (request.scores() == null || request.scores().isEmpty()) {
+                            task.markInvalid(request.invalidReason().strip(), request.comment(), now);
+                        } else {
+                            task.submit(request.scores(), weightedScore(audition.rubric(), request.scores()),
+                                    request.comment(), now);
+                        }
+                        if (task.kind() == TaskKind.GOLD) {
+                            return assigner.assignPooled().replaceWith(task);
+                        }
+                        Uni<Void> published = task.scored()
+                                ? outbox.add(recorded(task, submission, reviewer, now)).replaceWithVoid()
+                                : Uni.createFrom().voidItem();
+                        return published.chain(() -> qa.evaluate(submission, audition))
                                 .call(assigner::assignPooled)
                                 .replaceWith(task);
                     }));
@@ -89,7 +106,7 @@ public class ReviewService {
     }
 
     /** Σ weight × score / maxScore, on 0..1; refuses a missing, unknown or out-of-range criterion score. */
-    static double weightedScore(List<RubricCriterion> rubric, Map<String, Integer> scores) {
+    public static double weightedScore(List<RubricCriterion> rubric, Map<String, Integer> scores) {
         List<FieldError> errors = new ArrayList<>();
         double weighted = 0;
         for (RubricCriterion criterion : rubric) {
@@ -113,11 +130,20 @@ public class ReviewService {
 
     private Uni<QueueItem> queueItem(ReviewTask task) {
         return submissions.findById(task.submissionId()).chain(submission -> auditions.findById(submission.auditionId())
-                .map(audition -> new QueueItem(task.id(), submission.skill(), audition.rubric(), submission.content(),
-                        submission.links(), submission.files().stream().map(QueueItem.FileItem::of).toList())));
+                .chain(audition -> appealOf(task, submission).map(appeal -> new QueueItem(task.id(), submission.skill(),
+                        audition.rubric(), submission.content(), submission.links(),
+                        submission.files().stream().map(QueueItem.FileItem::of).toList(), appeal))));
     }
 
-    private static ReviewRecorded recorded(ReviewTask task, ReviewSubmission submission, Reviewer reviewer,
+    private Uni<QueueItem.AppealItem> appealOf(ReviewTask task, ReviewSubmission submission) {
+        if (task.kind() != TaskKind.APPEAL) {
+            return Uni.createFrom().nullItem();
+        }
+        return appeals.findBySubmission(submission.id())
+                .map(appeal -> new QueueItem.AppealItem(appeal.reason(), submission.finalScore()));
+    }
+
+    public static ReviewRecorded recorded(ReviewTask task, ReviewSubmission submission, Reviewer reviewer,
             Instant now) {
         return new ReviewRecorded(task.id(), submission.id(), submission.auditionId(), submission.skill(),
                 reviewer.id().toString(), task.scores(), task.weightedScore(), task.adjudication(), task.assignedAt(),

@@ -22,6 +22,9 @@ public class ReviewSubmission {
     @Id
     private UUID id;
     private UUID auditionId;
+    private UUID attemptId;
+    private boolean gold;
+    private BigDecimal expectedScore;
     private String skill;
     private int rubricVersion;
     private String content;
@@ -35,6 +38,9 @@ public class ReviewSubmission {
     @Enumerated(EnumType.STRING)
     private SubmissionStatus status;
     private BigDecimal finalScore;
+    private int scoreVersion;
+    private Boolean passed;
+    private Boolean valid;
     private Integer reviewCount;
     private Instant receivedAt;
     private Instant scoredAt;
@@ -46,6 +52,7 @@ public class ReviewSubmission {
         ReviewSubmission submission = new ReviewSubmission();
         submission.id = event.submissionId();
         submission.auditionId = event.auditionId();
+        submission.attemptId = event.attemptId();
         submission.skill = event.skill();
         submission.rubricVersion = event.rubricVersion();
         submission.content = event.content();
@@ -66,11 +73,35 @@ public class ReviewSubmission {
         status = SubmissionStatus.IN_REVIEW;
     }
 
-    void scored(double score, int reviews, Instant now) {
+    /** A calibration item an operator wrote, with the weighted score a careful reviewer should give. */
+    static ReviewSubmission gold(UUID auditionId, String skill, int rubricVersion, String content, List<String> links,
+            String contentSha256, double expected, Instant now) {
+        ReviewSubmission submission = new ReviewSubmission();
+        submission.id = UUID.randomUUID();
+        submission.auditionId = auditionId;
+        submission.gold = true;
+        submission.expectedScore = BigDecimal.valueOf(expected);
+        submission.skill = skill;
+        submission.rubricVersion = rubricVersion;
+        submission.content = content;
+        submission.links = List.copyOf(links);
+        submission.files = List.of();
+        submission.contentSha256 = contentSha256;
+        submission.minhash = new int[0];
+        submission.status = SubmissionStatus.IN_REVIEW;
+        submission.receivedAt = now;
+        return submission;
+    }
+
+    /** Each call is a new version of the result; consumers keep the highest. */
+    void scored(double score, int reviews, boolean passedQa, boolean validWork, Instant now) {
         status = SubmissionStatus.SCORED;
         finalScore = BigDecimal.valueOf(score);
         reviewCount = reviews;
+        passed = passedQa;
+        valid = validWork;
         scoredAt = now;
+        scoreVersion++;
     }
 
     public void reject() {
@@ -115,5 +146,37 @@ public class ReviewSubmission {
 
     public BigDecimal finalScore() {
         return finalScore;
+    }
+
+    public UUID attemptId() {
+        return attemptId;
+    }
+
+    public boolean gold() {
+        return gold;
+    }
+
+    public double expectedScore() {
+        return expectedScore.doubleValue();
+    }
+
+    public int scoreVersion() {
+        return scoreVersion;
+    }
+
+    public Boolean passed() {
+        return passed;
+    }
+
+    public Boolean valid() {
+        return valid;
+    }
+
+    public int reviewCount() {
+        return reviewCount == null ? 0 : reviewCount;
+    }
+
+    public Instant scoredAt() {
+        return scoredAt;
     }
 }

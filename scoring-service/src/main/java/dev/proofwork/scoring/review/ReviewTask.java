@@ -21,7 +21,8 @@ public class ReviewTask {
     private UUID id;
     private UUID submissionId;
     private UUID reviewerId;
-    private boolean adjudication;
+    @Enumerated(EnumType.STRING)
+    private TaskKind kind;
     @Enumerated(EnumType.STRING)
     private TaskStatus status;
     private Instant createdAt;
@@ -30,16 +31,17 @@ public class ReviewTask {
     @Convert(converter = JsonColumns.Scores.class)
     private Map<String, Integer> scores;
     private BigDecimal weightedScore;
+    private String invalidReason;
     private String comment;
 
     protected ReviewTask() {
     }
 
-    static ReviewTask pooled(UUID submissionId, boolean adjudication, Instant now) {
+    static ReviewTask pooled(UUID submissionId, TaskKind kind, Instant now) {
         ReviewTask task = new ReviewTask();
         task.id = UUID.randomUUID();
         task.submissionId = submissionId;
-        task.adjudication = adjudication;
+        task.kind = kind;
         task.status = TaskStatus.POOLED;
         task.createdAt = now;
         return task;
@@ -57,7 +59,22 @@ public class ReviewTask {
         assignedAt = null;
     }
 
-    void submit(Map<String, Integer> criterionScores, double weighted, String reviewerComment, Instant now) {
+    /** Instead of scoring: the work is off-task, empty or plagiarised; it counts only if someone else agrees. */
+    void markInvalid(String reason, String reviewerComment, Instant now) {
+        invalidReason = reason;
+        comment = reviewerComment;
+        status = TaskStatus.SUBMITTED;
+        submittedAt = now;
+    }
+
+    /** Closes a task that needs no scores (an upheld appeal), keeping the reviewer's reason. */
+    public void close(String reason, Instant now) {
+        comment = reason;
+        status = TaskStatus.SUBMITTED;
+        submittedAt = now;
+    }
+
+    public void submit(Map<String, Integer> criterionScores, double weighted, String reviewerComment, Instant now) {
         scores = Map.copyOf(criterionScores);
         weightedScore = BigDecimal.valueOf(weighted);
         comment = reviewerComment;
@@ -77,8 +94,20 @@ public class ReviewTask {
         return reviewerId;
     }
 
+    public TaskKind kind() {
+        return kind;
+    }
+
     public boolean adjudication() {
-        return adjudication;
+        return kind == TaskKind.ADJUDICATION;
+    }
+
+    public boolean scored() {
+        return weightedScore != null;
+    }
+
+    public String invalidReason() {
+        return invalidReason;
     }
 
     public TaskStatus status() {

@@ -1,6 +1,9 @@
 package dev.proofwork.scoring.review;
 
+import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.scoring.appeal.LearnerAttempt;
+import dev.proofwork.scoring.appeal.LearnerAttemptRepository;
 import dev.proofwork.events.Topics;
 import dev.proofwork.runtime.inbox.EventInbox;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
@@ -13,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Takes each received submission into review: held for an operator if it nearly copies an earlier one of
+ * Records who holds each attempt (for the learner's own views and appeals, never for reviewers) and takes
+ * each received submission into review: held for an operator if it nearly copies an earlier one of
  * its audition, waiting if its audition has not opened here yet, otherwise pooled for its reviewers.
  */
 @ApplicationScoped
@@ -25,9 +29,11 @@ public class SubmissionIntake {
     private final DuplicateDetector detector;
     private final DuplicateFlags flags;
     private final ReviewAssigner assigner;
+    private final LearnerAttemptRepository learners;
 
     SubmissionIntake(EventInbox inbox, ReviewSubmissionRepository submissions, ScoringAuditionRepository auditions,
-            DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner) {
+            DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner, LearnerAttemptRepository learners) {
+        this.learners = learners;
         this.inbox = inbox;
         this.submissions = submissions;
         this.auditions = auditions;
@@ -38,13 +44,18 @@ public class SubmissionIntake {
 
     @Incoming(Topics.ATTEMPTS)
     Uni<Void> onAttemptEvent(Message<byte[]> record) {
-        return inbox.consume(record, "scoring.submissions", envelope -> envelope.data() instanceof SubmissionReceived
-                received ? intake(received) : Uni.createFrom().voidItem());
+        return inbox.consume(record, "scoring.submissions", envelope -> switch (envelope.data()) {
+            case SeatClaimed claimed -> learners.persist(new LearnerAttempt(claimed.attemptId(), claimed.learnerId()))
+                    .replaceWithVoid();
+            case SubmissionReceived received -> intake(received);
+            default -> Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> intake(SubmissionReceived received) {
         ReviewSubmission submission = ReviewSubmission.received(received, MinHash.signature(received.content()));
-        return submissions.list("auditionId = ?1 and status <> ?2", received.auditionId(), SubmissionStatus.REJECTED)
+        return submissions.list("auditionId = ?1 and status <> ?2 and gold = false", received.auditionId(),
+                        SubmissionStatus.REJECTED)
                 .chain(earlier -> submissions.persist(submission).chain(() -> detector.mostSimilar(submission, earlier)
                         .map(match -> {
                             submission.hold();

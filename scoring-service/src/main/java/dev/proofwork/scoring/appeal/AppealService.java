@@ -1,0 +1,146 @@
+package dev.proofwork.scoring.appeal;
+
+import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.review.QualityAssurance;
+import dev.proofwork.scoring.review.ReviewAssigner;
+import dev.proofwork.scoring.review.ReviewService;
+import dev.proofwork.scoring.review.ReviewSubmission;
+import dev.proofwork.scoring.review.ReviewSubmissionRepository;
+import dev.proofwork.scoring.review.ReviewTask;
+import dev.proofwork.scoring.review.ReviewTaskRepository;
+import dev.proofwork.scoring.review.SubmissionStatus;
+import dev.proofwork.scoring.review.TaskKind;
+import dev.proofwork.scoring.review.TaskStatus;
+import dev.proofwork.scoring.reviewer.ReviewerRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@ApplicationScoped
+public class AppealService {
+
+    private final ReviewSubmissionRepository submissions;
+    private final LearnerAttemptRepository attempts;
+    private final AppealRepository appeals;
+    private final ReviewTaskRepository tasks;
+    private final ReviewerRepository reviewers;
+    private final ScoringAuditionRepository auditions;
+    private final ReviewAssigner assigner;
+    private final QualityAssurance qa;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration window;
+
+    AppealService(ReviewSubmissionRepository submissions, LearnerAttemptRepository attempts, AppealRepository appeals,
+            ReviewTaskRepository tasks, ReviewerRepository reviewers, ScoringAuditionRepository auditions,
+            ReviewAssigner assigner, QualityAssurance qa, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "proofwork.appeals.window") Duration window) {
+        this.submissions = submissions;
+        this.attempts = attempts;
+        this.appeals = appeals;
+        this.tasks = tasks;
+        this.reviewers = reviewers;
+        this.auditions = auditions;
+        this.assigner = assigner;
+        this.qa = qa;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.window = window;
+    }
+
+    @WithSession
+    public Uni<LearnerSubmissionView> view(String learnerId, UUID submissionId) {
+        return owned(learnerId, submissionId).chain(submission -> tasks
+                .list("submissionId = ?1 and kind in ?2 and status = ?3 order by submittedAt", submissionId,
+                        java.util.List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION, TaskKind.APPEAL), TaskStatus.SUBMITTED)
+                .chain(reviews -> appeals.findBySubmission(submissionId).map(appeal -> new LearnerSubmissionView(
+                        submission.id(), submission.status().name(), submission.finalScore(), submission.passed(),
+                        submission.valid(), submission.scoreVersion(),
+                        reviews.stream().map(t -> new LearnerSubmissionView.Review(t.scores(),
+                                t.scored() ? t.weightedScore() : null, t.invalidReason(), t.comment())).toList(),
+                        appeal == null ? null : new LearnerSubmissionView.AppealView(appeal.status().name(),
+                                appeal.reason(), appeal.decisionReason())))));
+    }
+
+    /** One appeal per submission, within the window after scoring; it goes to a reviewer new to the work. */
+    @WithTransaction
+    public Uni<Appeal> appeal(String learnerId, UUID submissionId, AppealRequest request) {
+        Instant now = clock.instant();
+        return owned(learnerId, submissionId).chain(submission -> {
+            if (submission.status() != SubmissionStatus.SCORED) {
+                throw ProblemException.conflict("not-scored", "Not scored yet",
+                        "only a final score can be appealed; this submission is " + submission.status());
+            }
+            Instant closes = submission.scoredAt().plus(window);
+            if (now.isAfter(closes)) {
+                throw new ProblemException(Problem.of(409, "appeal-window-closed", "The appeal window has closed",
+                        "appeals were open until " + closes).with("appealsClosedAt", closes));
+            }
+            return appeals.findBySubmission(submissionId).chain(existing -> {
+                if (existing != null) {
+                    throw ProblemException.conflict("already-appealed", "Already appealed",
+                            "a score can be appealed once");
+                }
+                Appeal appeal = new Appeal(submissionId, learnerId, request.reason().strip(), now);
+                return appeals.persist(appeal)
+                        .call(() -> assigner.addTask(submission, TaskKind.APPEAL))
+                        .replaceWith(appeal);
+            });
+        });
+    }
+
+    /** Upholds, or revises and re-publishes the result as a new version that supersedes the earlier one. */
+    @WithTransaction
+    public Uni<Appeal> decide(String reviewerSubject, UUID taskId, AppealDecision decision) {
+        Instant now = clock.instant();
+        return reviewers.findBySubject(reviewerSubject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
+            if (reviewer == null || task == null || task.kind() != TaskKind.APPEAL
+                    || !reviewer.id().equals(task.reviewerId())) {
+                throw ProblemException.notFound("appeal task " + taskId);
+            }
+            if (task.status() == TaskStatus.SUBMITTED) {
+                throw ProblemException.conflict("appeal-decided", "Appeal already decided",
+                        "this appeal was already decided");
+            }
+            return submissions.findById(task.submissionId()).chain(submission -> auditions
+                    .findById(submission.auditionId())
+                    .chain(audition -> appeals.findBySubmission(submission.id()).chain(appeal -> {
+                        if (decision.decision() == AppealDecision.Outcome.UPHOLD) {
+                            task.close(decision.reason(), now);
+                            appeal.decide(Appeal.Status.UPHELD, decision.reason(), now);
+                            return Uni.createFrom().item(appeal);
+                        }
+                        double revised = ReviewService.weightedScore(audition.rubric(), decision.scores());
+                        task.submit(decision.scores(), revised, decision.reason(), now);
+                        appeal.decide(Appeal.Status.REVISED, decision.reason(), now);
+                        return outbox.add(ReviewService.recorded(task, submission, reviewer, now))
+                                .chain(() -> qa.publish(submission, audition, revised, submission.reviewCount() + 1,
+                                        Boolean.TRUE.equals(submission.valid())))
+                                .replaceWith(appeal);
+                    })));
+        }));
+    }
+
+    private Uni<ReviewSubmission> owned(String learnerId, UUID submissionId) {
+        return submissions.findById(submissionId).chain(submission -> {
+            if (submission == null || submission.attemptId() == null) {
+                throw ProblemException.notFound("submission " + submissionId);
+            }
+            return attempts.findById(submission.attemptId()).map(attempt -> {
+                if (attempt == null || !attempt.learnerId().equals(learnerId)) {
+                    throw ProblemException.notFound("submission " + submissionId);
+                }
+                return submission;
+            });
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package dev.proofwork.scoring.appeal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A learner's own result: the scores and comments of each review, never who gave them. */
+public record LearnerSubmissionView(UUID submissionId, String status, BigDecimal finalScore, Boolean passed,
+        Boolean valid, int scoreVersion, List<Review> reviews, AppealView appeal) {
+
+    public record Review(Map<String, Integer> scores, Double weightedScore, String invalidReason, String comment) {
+    }
+
+    public record AppealView(String status, String reason, String decisionReason) {
+    }
+}

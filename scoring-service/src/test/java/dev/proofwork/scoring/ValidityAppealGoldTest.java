@@ -1,0 +1,203 @@
+package dev.proofwork.scoring;
+
+import static dev.proofwork.scoring.ScoringFixtures.OPERATOR;
+import static dev.proofwork.scoring.ScoringFixtures.awaitTask;
+import static dev.proofwork.scoring.ScoringFixtures.freshSkill;
+import static dev.proofwork.scoring.ScoringFixtures.openAudition;
+import static dev.proofwork.scoring.ScoringFixtures.queueContents;
+import static dev.proofwork.scoring.ScoringFixtures.review;
+import static dev.proofwork.scoring.ScoringFixtures.reviewer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.proofwork.events.AttemptEvent.SeatClaimed;
+import dev.proofwork.events.CloudEventCodec;
+import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.ProofworkEvent;
+import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.events.ScoringEvent.SubmissionScored;
+import dev.proofwork.events.Topics;
+import dev.proofwork.testkit.ProofworkTestResource;
+import dev.proofwork.testkit.TestBroker;
+import dev.proofwork.testkit.TestClock;
+import dev.proofwork.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ProofworkTestResource.class)
+class ValidityAppealGoldTest {
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void oneInvalidMarkCallsForASecondOpinionAndTwoMakeTheWorkInvalid() {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        UUID submissionId = ScoringFixtures.submit(auditionId, skill, "lorem ipsum " + skill);
+        markInvalid(ann, awaitTask(ann, "lorem ipsum " + skill), "off-task filler text");
+        String ben = reviewer(skill, 5);
+
+        markInvalid(ben, awaitTask(ben, "lorem ipsum " + skill), "no attempt at the task");
+
+        SubmissionScored scored = scoredEvents(submissionId, 1).getFirst();
+        assertThat(scored.valid()).isFalse();
+        assertThat(scored.passed()).isFalse();
+    }
+
+    @Test
+    void aLoneInvalidMarkOverruledBySecondReviewerLeavesTheWorkValid() {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        UUID submissionId = ScoringFixtures.submit(auditionId, skill, "terse but real " + skill);
+        markInvalid(ann, awaitTask(ann, "terse but real " + skill), "looks empty");
+        String ben = reviewer(skill, 5);
+
+        review(ben, awaitTask(ben, "terse but real " + skill), 2, 2);
+
+        SubmissionScored scored = scoredEvents(submissionId, 1).getFirst();
+        assertThat(scored.valid()).isTrue();
+        assertThat(scored.finalScore()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void anAppealGoesToANewReviewerAndARevisionSupersedesTheScore() {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        String learnerId = "learner-" + UUID.randomUUID();
+        UUID attemptId = UUID.randomUUID();
+        UUID submissionId = UUID.randomUUID();
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new SeatClaimed(attemptId, auditionId, learnerId, Instant.now(), Instant.now().plusSeconds(3600))));
+        var received = ScoringFixtures.received(auditionId, submissionId, skill, "appealed work " + skill);
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new dev.proofwork.events.AttemptEvent
+                .SubmissionReceived(attemptId, submissionId, auditionId, skill, 1, received.data().content(), List.of(),
+                        List.of(), received.data().contentSha256(), Instant.now())));
+        review(ann, awaitTask(ann, "appealed work " + skill), 1, 1);
+        scoredEvents(submissionId, 1);
+        String learner = Tokens.learner(learnerId);
+
+        given().auth().oauth2(Tokens.learner("someone-else")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "not mine")).when().post("/api/v1/me/submissions/{id}/appeal", submissionId)
+                .then().statusCode(404);
+        given().auth().oauth2(learner).contentType(ContentType.JSON)
+                .body(Map.of("reason", "The query handles partial refunds; see the second deliverable."))
+                .when().post("/api/v1/me/submissions/{id}/appeal", submissionId)
+                .then().statusCode(201);
+        given().auth().oauth2(learner).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .when().post("/api/v1/me/submissions/{id}/appeal", submissionId)
+                .then().statusCode(409).body("type", equalTo("urn:proofwork:problem:already-appealed"));
+
+        String ben = reviewer(skill, 5);
+        String appealTask = awaitTask(ben, "appealed work " + skill);
+        assertThat(queueContents(ann)).doesNotContain("appealed work " + skill);
+        given().auth().oauth2(Tokens.reviewer(ben)).when().get("/api/v1/reviews/queue")
+                .then().body("find { it.taskId == '" + appealTask + "' }.appeal.reason",
+                        equalTo("The query handles partial refunds; see the second deliverable."));
+        given().auth().oauth2(Tokens.reviewer(ben)).contentType(ContentType.JSON)
+                .body(Map.of("decision", "REVISE", "reason", "Partial refunds are handled correctly.",
+                        "scores", Map.of("correctness", 4, "clarity", 3)))
+                .when().post("/api/v1/appeals/{taskId}/decision", appealTask)
+                .then().statusCode(200).body("status", equalTo("REVISED"));
+
+        List<SubmissionScored> versions = scoredEvents(submissionId, 2);
+        assertThat(versions).extracting(SubmissionScored::version).containsExactly(1, 2);
+        assertThat(versions.get(1).finalScore()).isCloseTo(0.9, within(1e-9));
+        given().auth().oauth2(learner).when().get("/api/v1/me/submissions/{id}", submissionId)
+                .then().statusCode(200)
+                .body("scoreVersion", equalTo(2))
+                .body("appeal.status", equalTo("REVISED"))
+                .body("reviews", hasSize(2))
+                .body("reviews[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("reviewerId")));
+        String annId = reviewerId(ann);
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/reviewers/{id}/quality", annId)
+                .then().body("appealsDecided", equalTo(1)).body("overturnRate", equalTo(1.0f));
+    }
+
+    @Test
+    void anAppealAfterTheWindowIsRefused() {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        String learnerId = "learner-" + UUID.randomUUID();
+        UUID attemptId = UUID.randomUUID();
+        UUID submissionId = UUID.randomUUID();
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new SeatClaimed(attemptId, auditionId, learnerId, Instant.now(), Instant.now().plusSeconds(3600))));
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new dev.proofwork.events.AttemptEvent
+                .SubmissionReceived(attemptId, submissionId, auditionId, skill, 1, "late appeal " + skill, List.of(),
+                        List.of(), ScoringFixtures.sha256("late appeal " + skill), Instant.now())));
+        review(ann, awaitTask(ann, "late appeal " + skill), 2, 2);
+        scoredEvents(submissionId, 1);
+
+        clock.advance(Duration.ofDays(8));
+
+        given().auth().oauth2(Tokens.learner(learnerId)).contentType(ContentType.JSON).body(Map.of("reason", "late"))
+                .when().post("/api/v1/me/submissions/{id}/appeal", submissionId)
+                .then().statusCode(409).body("type", equalTo("urn:proofwork:problem:appeal-window-closed"));
+    }
+
+    @Test
+    void goldItemsCalibrateReviewersAndNeverReachLearnerResults() {
+        String skill = freshSkill();
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        TestBroker.awaitCaughtUp(Topics.AUDITIONS, Duration.ofSeconds(30));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("content", "gold standard answer " + skill,
+                        "expectedScores", Map.of("correctness", 2, "clarity", 2)))
+                .when().post("/api/v1/auditions/{id}/gold", auditionId)
+                .then().statusCode(201).body("expectedScore", equalTo(0.5f));
+        String harsh = reviewer(skill, 5);
+        ScoringFixtures.submit(auditionId, skill, "real work " + skill);
+        awaitTask(harsh, "real work " + skill);
+        String goldTask = awaitTask(harsh, "gold standard answer " + skill);
+
+        review(harsh, goldTask, 0, 1); // 0.1 against an expected 0.5: 0.4 too harsh
+
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/reviewers/{id}/quality", reviewerId(harsh))
+                .then().statusCode(200)
+                .body("goldReviews", equalTo(1))
+                .body("meanAbsoluteError", equalTo(0.4f))
+                .body("severity", equalTo(-0.4f))
+                .body("overturnRate", nullValue());
+        assertThat(TestBroker.collect(Topics.SCORING, r -> {
+            ProofworkEvent event = CloudEventCodec.decode(r.headers(), r.value()).data();
+            return event instanceof ReviewRecorded recorded && recorded.reviewId().toString().equals(goldTask);
+        }, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private static void markInvalid(String reviewer, String taskId, String reason) {
+        given().auth().oauth2(Tokens.reviewer(reviewer)).contentType(ContentType.JSON)
+                .body(Map.of("invalidReason", reason))
+                .when().post("/api/v1/reviews/{taskId}", taskId)
+                .then().statusCode(200).body("invalidReason", equalTo(reason));
+    }
+
+    private static List<SubmissionScored> scoredEvents(UUID submissionId, int count) {
+        return TestBroker.awaitRecords(Topics.SCORING, r -> submissionId.toString().equals(r.key())
+                        && CloudEventCodec.decode(r.headers(), r.value()).data() instanceof SubmissionScored, count,
+                Duration.ofSeconds(30)).stream()
+                .map(r -> (SubmissionScored) CloudEventCodec.decode(r.headers(), r.value()).data()).toList();
+    }
+
+    private static String reviewerId(String subject) {
+        return given().auth().oauth2(OPERATOR).queryParam("size", 100).when().get("/api/v1/reviewers")
+                .then().extract().jsonPath().getString("items.find { it.subject == '" + subject + "' }.id");
+    }
+}
