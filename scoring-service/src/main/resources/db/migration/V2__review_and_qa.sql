@@ -90,3 +90,11 @@ create table appeal (
     created_at      timestamptz not null,
     decided_at      timestamptz
 );
+
+-- Reviewers who gave a submission's task back (or let it time out) are not offered it again.
+create table task_release (
+    submission_id uuid        not null references submission (id),
+    reviewer_id   uuid        not null references reviewer (id),
+    released_at   timestamptz not null,
+    primary key (submission_id, reviewer_id)
+);

@@ -32,6 +32,7 @@ public class ReviewAssigner {
               and (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED')
                   < r.max_open_reviews
               and not exists (select 1 from review_task t where t.submission_id = :submission and t.reviewer_id = r.id)
+              and not exists (select 1 from task_release x where x.submission_id = :submission and x.reviewer_id = r.id)
             order by
               case when not exists (
                        select 1 from review_task mine join review_task other on other.reviewer_id = mine.reviewer_id
@@ -91,6 +92,37 @@ public class ReviewAssigner {
                         .onItem().transformToUniAndConcatenate(s -> startReview(s, audition.reviewersPerSubmission()))
                         .collect().last()))
                 .replaceWithVoid();
+    }
+
+    /** Gives a task back to the pool; its reviewer is not offered that submission again. */
+    public Uni<Void> release(ReviewTask task) {
+        UUID reviewer = task.reviewerId();
+        task.backToPool();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into task_release (submission_id, reviewer_id, released_at) values (:submission, :reviewer, :now)
+                        on conflict do nothing""")
+                .setParameter("submission", task.submissionId())
+                .setParameter("reviewer", reviewer)
+                .setParameter("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Tasks held longer than the timeout go back to the pool for someone else. */
+    public Uni<Integer> releaseOverdue(java.time.Duration timeout) {
+        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.ofInstant(clock.instant().minus(timeout),
+                java.time.ZoneOffset.UTC);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select id from review_task where status = 'ASSIGNED' and assigned_at < :cutoff", UUID.class)
+                        .setParameter("cutoff", cutoff)
+                        .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ReviewTask> of()) : tasks.list("id in ?1", ids))
+                .chain(overdue -> Multi.createFrom().iterable(overdue)
+                        .onItem().transformToUniAndConcatenate(this::release)
+                        .collect().last()
+                        .call(this::assignPooled)
+                        .replaceWith(overdue.size()));
     }
 
     public Uni<Void> releaseAllOf(UUID reviewerId) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/reviews")
 @RolesAllowed(Caller.REVIEWER)
@@ -29,6 +30,12 @@ public class ReviewResource {
     @Path("queue")
     public Uni<List<QueueItem>> queue() {
         return reviews.queue(caller.subject());
+    }
+
+    @POST
+    @Path("{taskId}/release")
+    public Uni<RestResponse<Void>> release(@PathParam("taskId") UUID taskId) {
+        return reviews.release(caller.subject(), taskId).map(done -> RestResponse.noContent());
     }
 
     @POST

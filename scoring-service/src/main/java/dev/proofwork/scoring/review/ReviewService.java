@@ -105,6 +105,21 @@ public class ReviewService {
         }));
     }
 
+    /** The reviewer gives their task back; it is offered to someone else. */
+    @WithTransaction
+    public Uni<Void> release(String subject, UUID taskId) {
+        return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
+            if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
+                throw ProblemException.notFound("review task " + taskId);
+            }
+            if (task.status() != TaskStatus.ASSIGNED) {
+                throw ProblemException.conflict("review-already-submitted", "Review already submitted",
+                        "a submitted review cannot be released");
+            }
+            return assigner.release(task).call(assigner::assignPooled);
+        }));
+    }
+
     /** Σ weight × score / maxScore, on 0..1; refuses a missing, unknown or out-of-range criterion score. */
     public static double weightedScore(List<RubricCriterion> rubric, Map<String, Integer> scores) {
         List<FieldError> errors = new ArrayList<>();

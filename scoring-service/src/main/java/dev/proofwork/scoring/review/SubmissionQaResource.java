@@ -6,6 +6,8 @@ import dev.proofwork.scoring.duplicate.DuplicateFlagRepository;
 import dev.proofwork.scoring.duplicate.DuplicateFlags;
 import dev.proofwork.scoring.duplicate.FlagDecision;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -26,9 +28,14 @@ public class SubmissionQaResource {
     private final DuplicateFlagRepository flagRepository;
     private final DuplicateFlags flags;
     private final Caller caller;
+    private final ScoringAuditionRepository auditions;
+    private final QualityAssurance qa;
 
     SubmissionQaResource(ReviewSubmissionRepository submissions, ReviewTaskRepository tasks,
-            DuplicateFlagRepository flagRepository, DuplicateFlags flags, Caller caller) {
+            DuplicateFlagRepository flagRepository, DuplicateFlags flags, Caller caller,
+            ScoringAuditionRepository auditions, QualityAssurance qa) {
+        this.auditions = auditions;
+        this.qa = qa;
         this.submissions = submissions;
         this.tasks = tasks;
         this.flagRepository = flagRepository;
@@ -47,6 +54,28 @@ public class SubmissionQaResource {
                                 .map(raised -> view(submission, reviews, raised))));
     }
 
+    /** An operator agrees with a reviewer's invalid mark: the work is invalid, and a new result says so. */
+    @POST
+    @Path("invalidate")
+    @WithTransaction
+    public Uni<QaView> invalidate(@PathParam("submissionId") UUID submissionId,
+            @Valid @NotNull InvalidationRequest request) {
+        return submissions.findById(submissionId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
+                .chain(submission -> tasks.list("submissionId = ?1 and invalidReason is not null", submissionId)
+                        .chain(marks -> {
+                            if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {
+                                throw ProblemException.conflict("no-invalid-mark", "Nothing to agree with",
+                                        "an operator confirms a reviewer's invalid mark; this submission has none");
+                            }
+                            return auditions.findById(submission.auditionId()).chain(audition -> qa.publish(
+                                    submission, audition, submission.finalScore() == null ? 0
+                                            : submission.finalScore().doubleValue(),
+                                    submission.reviewCount(), false));
+                        }))
+                .chain(() -> qa(submissionId));
+    }
+
     @POST
     @Path("flags/{flagId}/resolve")
     public Uni<QaView.Flag> resolve(@PathParam("submissionId") UUID submissionId, @PathParam("flagId") UUID flagId,
@@ -58,13 +87,13 @@ public class SubmissionQaResource {
 
     private static QaView view(ReviewSubmission submission, List<ReviewTask> reviews,
             List<dev.proofwork.scoring.duplicate.DuplicateFlag> raised) {
-        List<Double> scores = reviews.stream().filter(t -> t.status() == TaskStatus.SUBMITTED)
-                .map(ReviewTask::weightedScore).sorted().toList();
+        List<Double> scores = reviews.stream().filter(ReviewTask::scored).map(ReviewTask::weightedScore).sorted()
+                .toList();
         return new QaView(submission.id(), submission.auditionId(), submission.skill(), submission.status(),
                 submission.finalScore(), QualityAssurance.spread(scores),
                 reviews.stream().anyMatch(ReviewTask::adjudication),
                 reviews.stream().map(t -> new QaView.Review(t.id(), t.reviewerId(), t.adjudication(), t.status(),
-                        t.scores(), t.status() == TaskStatus.SUBMITTED ? t.weightedScore() : null, t.comment()))
+                        t.scores(), t.scored() ? t.weightedScore() : null, t.comment()))
                         .toList(),
                 raised.stream().map(f -> new QaView.Flag(f.id(), f.originalId(), f.similarity(), f.status(),
                         f.verdict())).toList());
