@@ -1,7 +1,12 @@
 package dev.proofwork.runtime.outbox;
 
 import dev.proofwork.events.CloudEventCodec;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,6 +50,9 @@ public class OutboxRelay {
     private final Pool pool;
     private final Emitter<byte[]> emitter;
     private final int batchSize;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Vertx vertx;
+    private long timer;
 
     OutboxRelay(Pool pool,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
@@ -54,13 +62,31 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    // the delay lets Reactive Messaging connect the emitter's channel, which happens after the scheduler starts
-    @Scheduled(every = "${proofwork.outbox.poll-interval:0.1s}", delayed = "${proofwork.outbox.start-delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
-        return drain().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf(e, "outbox relay failed; unpublished events will be retried"))
-                .onFailure().recoverWithNull();
+    /**
+     * Polls on a Vert.x timer rather than the scheduler, whose interval cannot go below a second. The start
+     * delay lets Reactive Messaging connect the emitter's channel first.
+     */
+    void start(@Observes StartupEvent started, Vertx vertx,
+            @ConfigProperty(name = "proofwork.outbox.poll-interval", defaultValue = "PT0.1S") Duration pollInterval,
+            @ConfigProperty(name = "proofwork.outbox.start-delay", defaultValue = "PT2S") Duration startDelay) {
+        this.vertx = vertx;
+        timer = vertx.setPeriodic(startDelay.toMillis(), pollInterval.toMillis(), tick -> relay());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (vertx != null) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        drain().subscribe().with(published -> running.set(false), failure -> {
+            running.set(false);
+            LOG.warnf(failure, "outbox relay failed; unpublished events will be retried");
+        });
     }
 
     /** Relays batches until the outbox has no unpublished row left; returns how many were published. */
