@@ -12,6 +12,7 @@ import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.security.Pseudonyms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;

@@ -35,4 +35,12 @@ public class Cohort {
     View view() {
         return new View(auditionId, orgId, title, skill);
     }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    public String skill() {
+        return skill;
+    }
 }

@@ -1,0 +1,7 @@
+package dev.proofwork.ranking.ranking;
+
+public enum FacetKind {
+    LEARNER,
+    TASK,
+    REVIEWER
+}

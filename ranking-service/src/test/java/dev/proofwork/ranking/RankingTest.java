@@ -1,0 +1,187 @@
+package dev.proofwork.ranking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.proofwork.events.AttemptEvent.SeatClaimed;
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.AuditionEvent.AuditionDrafted;
+import dev.proofwork.events.CloudEventCodec;
+import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.RankingEvent.RankingUpdated;
+import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.events.Topics;
+import dev.proofwork.testkit.ProofworkTestResource;
+import dev.proofwork.testkit.TestBroker;
+import dev.proofwork.testkit.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ProofworkTestResource.class)
+class RankingTest {
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void reviewsMoveTheLearnersScoreAndARedeliveredReviewChangesNothing() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String learner = "learner-" + UUID.randomUUID();
+        UUID submission = submit(audition, skill, learner);
+        EventEnvelope<ReviewRecorded> review = review(submission, audition, skill, "rev-1", 0.9);
+
+        TestBroker.publish(review);
+        RankingUpdated updated = awaitUpdate(learner, 1).getFirst();
+        TestBroker.publish(review);
+        TestBroker.awaitCaughtUp(Topics.SCORING, Duration.ofSeconds(30));
+
+        assertThat(updated.skill()).isEqualTo(skill);
+        assertThat(updated.mu()).isPositive();
+        assertThat(updated.sigma()).isLessThan(1);
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/skills")
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].skill", equalTo(skill))
+                .body("[0].evidence", equalTo(1))
+                .body("[0].score", equalTo(updated.score()));
+    }
+
+    @Test
+    void aReviewThatArrivesBeforeItsAuthorIsAppliedOnceTheAuthorIsKnown() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String learner = "learner-" + UUID.randomUUID();
+        UUID attempt = UUID.randomUUID();
+        UUID submission = UUID.randomUUID();
+
+        TestBroker.publish(review(submission, audition, skill, "rev-1", 0.7));
+        TestBroker.awaitCaughtUp(Topics.SCORING, Duration.ofSeconds(30));
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new SeatClaimed(attempt, audition, learner, Instant.now(), Instant.now().plusSeconds(3600))));
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new SubmissionReceived(attempt,
+                submission, audition, skill, 1, "work", List.of(), List.of(), "0".repeat(64), Instant.now())));
+
+        assertThat(awaitUpdate(learner, 1)).hasSize(1);
+    }
+
+    @Test
+    void theEmployerSeesItsCohortRankedUnderPseudonymsAndOthersDoNot() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String strong = "learner-" + UUID.randomUUID();
+        String weak = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, strong), audition, skill, "rev-1", 0.95));
+        TestBroker.publish(review(submit(audition, skill, weak), audition, skill, "rev-1", 0.2));
+        awaitUpdate(strong, 1);
+        awaitUpdate(weak, 1);
+
+        String body = given().auth().oauth2(Tokens.employer("emp-1", "org-acme"))
+                .when().get("/api/v1/rankings/auditions/{id}", audition)
+                .then().statusCode(200)
+                .body("", hasSize(2))
+                .body("[0].rank", equalTo(1))
+                .body("[0].comparable", equalTo(true))
+                .extract().asString();
+        assertThat(body).doesNotContain(strong).doesNotContain(weak);
+        int first = given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/auditions/{id}", audition)
+                .then().extract().path("[0].score");
+        int second = given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/auditions/{id}", audition)
+                .then().extract().path("[1].score");
+        assertThat(first).isGreaterThan(second);
+
+        given().auth().oauth2(Tokens.employer("emp-2", "org-globex"))
+                .when().get("/api/v1/rankings/auditions/{id}", audition).then().statusCode(404);
+        given().auth().oauth2(Tokens.learner(strong))
+                .when().get("/api/v1/rankings/auditions/{id}", audition).then().statusCode(403);
+        given().auth().oauth2(Tokens.learner(strong)).when().get("/api/v1/rankings/skills/{skill}", skill)
+                .then().statusCode(200).body("items", hasSize(2)).body("items[0].rank", equalTo(1));
+        given().auth().oauth2(Tokens.learner(strong)).when().get("/api/v1/rankings/skills/{skill}", "Bad Skill")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void aCohortLinkedToNoOtherIsMarkedNotComparable() {
+        String skill = skill();
+        UUID main = cohort(skill, "org-acme");
+        UUID island = cohort(skill, "org-globex");
+        String a = "learner-" + UUID.randomUUID();
+        String b = "learner-" + UUID.randomUUID();
+        String c = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(main, skill, a), main, skill, "rev-main", 0.6));
+        TestBroker.publish(review(submit(main, skill, b), main, skill, "rev-main", 0.6));
+        TestBroker.publish(review(submit(island, skill, c), island, skill, "rev-island", 0.9));
+
+        assertThat(awaitUpdate(c, 1).getFirst().comparable()).isFalse();
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
+                given().auth().oauth2(Tokens.learner(a)).when().get("/api/v1/me/skills")
+                        .then().body("[0].comparable", equalTo(true)));
+        given().auth().oauth2(Tokens.learner(c)).when().get("/api/v1/me/skills")
+                .then().body("[0].comparable", equalTo(false));
+    }
+
+    @Test
+    void aLearnerSeesTheirChanceOfPassingBeforeClaimingASeat() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String learner = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, learner), audition, skill, "rev-1", 0.95));
+        awaitUpdate(learner, 1);
+
+        float strong = given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/auditions/{id}/fit", audition)
+                .then().statusCode(200).extract().path("passProbability");
+        float unknown = given().auth().oauth2(Tokens.learner("newcomer")).when().get("/api/v1/auditions/{id}/fit", audition)
+                .then().statusCode(200).body("evidence", equalTo(0)).extract().path("passProbability");
+
+        assertThat(strong).isGreaterThan(unknown);
+        assertThat(unknown).isBetween(0.05f, 0.95f);
+    }
+
+    private static String skill() {
+        return "skill-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static UUID cohort(String skill, String org) {
+        UUID audition = UUID.randomUUID();
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new AuditionDrafted(audition, org, "Task", skill, Instant.now())));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.operator("op"))
+                .when().get("/api/v1/cohorts/{id}", audition).then().statusCode(200));
+        return audition;
+    }
+
+    private static UUID submit(UUID audition, String skill, String learner) {
+        UUID attempt = UUID.randomUUID();
+        UUID submission = UUID.randomUUID();
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new SeatClaimed(attempt, audition, learner, Instant.now(), Instant.now().plusSeconds(3600))));
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new SubmissionReceived(attempt,
+                submission, audition, skill, 1, "work of " + learner, List.of(), List.of(), "0".repeat(64),
+                Instant.now())));
+        return submission;
+    }
+
+    private static EventEnvelope<ReviewRecorded> review(UUID submission, UUID audition, String skill, String reviewer,
+            double score) {
+        return EventEnvelope.of("scoring-service", Instant.now(), new ReviewRecorded(UUID.randomUUID(), submission,
+                audition, skill, reviewer, Map.of("correctness", 3), score, false, Instant.now(), Instant.now()));
+    }
+
+    private static List<RankingUpdated> awaitUpdate(String learner, int count) {
+        return TestBroker.awaitRecords(Topics.RANKINGS, r -> learner.equals(r.key()), count, Duration.ofSeconds(30))
+                .stream().map(r -> (RankingUpdated) CloudEventCodec.decode(r.headers(), r.value()).data()).toList();
+    }
+}
