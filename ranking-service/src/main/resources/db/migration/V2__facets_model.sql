@@ -54,3 +54,22 @@ create table facet_component (
     primary key (skill, node)
 );
 create index facet_component_root on facet_component (skill, root);
+
+-- Keys that sign proofs. Retired keys stay published so proofs they signed still verify.
+create table signing_key (
+    kid         text primary key,
+    private_key bytea       not null,
+    public_jwk  text        not null,
+    created_at  timestamptz not null,
+    retired_at  timestamptz
+);
+
+create table proof (
+    id          uuid primary key,
+    learner_id  text        not null,
+    skill       text        not null,
+    kid         text        not null references signing_key (kid),
+    issued_at   timestamptz not null,
+    valid_until timestamptz not null,
+    revoked_at  timestamptz
+);

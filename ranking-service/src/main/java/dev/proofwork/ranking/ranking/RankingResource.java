@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/rankings")
 public class RankingResource {
 
     private final RankingQueries rankings;
@@ -27,33 +27,19 @@ public class RankingResource {
     }
 
     @GET
-    @Path("rankings/auditions/{auditionId}")
+    @Path("auditions/{auditionId}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
     public Uni<List<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId) {
         return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId());
     }
 
     @GET
-    @Path("rankings/skills/{skill}")
+    @Path("skills/{skill}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
     public Uni<Page<RankingViews.LeaderboardEntry>> skill(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return rankings.skill(skill, page, size);
-    }
-
-    @GET
-    @Path("me/skills")
-    @RolesAllowed(Caller.LEARNER)
-    public Uni<List<RankingViews.MySkill>> mine() {
-        return rankings.mine(caller.subject());
-    }
-
-    @GET
-    @Path("auditions/{auditionId}/fit")
-    @RolesAllowed(Caller.LEARNER)
-    public Uni<RankingViews.Fit> fit(@PathParam("auditionId") UUID auditionId) {
-        return rankings.fit(auditionId, caller.subject());
     }
 }

@@ -1,0 +1,24 @@
+package dev.proofwork.ranking.proof;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+
+/** The public keys of every proof-signing key, retired ones included, for offline verification. */
+@Path("/.well-known/jwks.json")
+@PermitAll
+public class JwksResource {
+
+    private final ProofService proofs;
+
+    JwksResource(ProofService proofs) {
+        this.proofs = proofs;
+    }
+
+    @GET
+    public Uni<Map<String, Object>> jwks() {
+        return proofs.jwks();
+    }
+}

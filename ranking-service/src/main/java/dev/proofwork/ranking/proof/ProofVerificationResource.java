@@ -1,0 +1,42 @@
+package dev.proofwork.ranking.proof;
+
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+
+/** Public verification of proofs, and the rotation of the keys that sign them. */
+@Path("/api/v1/proofs")
+public class ProofVerificationResource {
+
+    public record VerifyRequest(@NotBlank @Size(max = 20_000) String credential) {
+    }
+
+    private final ProofService proofs;
+
+    ProofVerificationResource(ProofService proofs) {
+        this.proofs = proofs;
+    }
+
+    /** Anyone holding a proof may check it here; offline, the JWKS alone checks the signature. */
+    @POST
+    @Path("verify")
+    @PermitAll
+    public Uni<ProofService.Verification> verify(@Valid @NotNull VerifyRequest request) {
+        return proofs.verify(request.credential());
+    }
+
+    @POST
+    @Path("keys/rotate")
+    @RolesAllowed(Caller.OPERATOR)
+    public Uni<Map<String, String>> rotate() {
+        return proofs.rotate().map(kid -> Map.of("kid", kid));
+    }
+}
