@@ -7,6 +7,7 @@ import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,14 @@ public class RankingService {
     private final Connectivity connectivity;
     private final Leaderboard leaderboard;
     private final Outbox outbox;
+    private final TransactionLocks locks;
     private final Clock clock;
     private final FacetModel model;
     private final double gamma;
 
     RankingService(FacetRepository facets, Repositories.Observations observations,
             Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts, Connectivity connectivity,
-            Leaderboard leaderboard, Outbox outbox, Clock clock,
+            Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
             @ConfigProperty(name = "proofwork.ranking.gamma") double gamma) {
         this.facets = facets;
@@ -48,6 +50,7 @@ public class RankingService {
         this.connectivity = connectivity;
         this.leaderboard = leaderboard;
         this.outbox = outbox;
+        this.locks = locks;
         this.clock = clock;
         this.model = new FacetModel(noiseSigma);
         this.gamma = gamma;
@@ -59,7 +62,9 @@ public class RankingService {
 
     /** Learns the author, then applies any review that arrived first (reviews travel on another topic). */
     public Uni<Void> submissionReceived(SubmissionReceived received) {
-        return attempts.findById(received.attemptId()).chain(attempt -> {
+        return locks.lock("submission", received.submissionId())
+                .chain(() -> attempts.findById(received.attemptId()))
+                .chain(attempt -> {
             if (attempt == null) {
                 throw new IllegalStateException("seat claim of attempt " + received.attemptId() + " not seen yet");
             }
@@ -76,7 +81,9 @@ public class RankingService {
 
     public Uni<Void> reviewRecorded(ReviewRecorded review) {
         ReviewObservation observation = new ReviewObservation(review);
-        return observations.persist(observation)
+        // the author may be arriving on the other topic right now: one of the two sees the other's row
+        return locks.lock("submission", review.submissionId())
+                .chain(() -> observations.persist(observation))
                 .chain(() -> authors.findById(review.submissionId()))
                 .chain(author -> author == null ? Uni.createFrom().voidItem() : apply(observation, author.learnerId()));
     }

@@ -6,6 +6,7 @@ import dev.proofwork.scoring.appeal.LearnerAttempt;
 import dev.proofwork.scoring.appeal.LearnerAttemptRepository;
 import dev.proofwork.events.Topics;
 import dev.proofwork.runtime.inbox.EventInbox;
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.duplicate.DuplicateDetector;
 import dev.proofwork.scoring.duplicate.DuplicateFlags;
@@ -30,10 +31,13 @@ public class SubmissionIntake {
     private final DuplicateFlags flags;
     private final ReviewAssigner assigner;
     private final LearnerAttemptRepository learners;
+    private final TransactionLocks locks;
 
     SubmissionIntake(EventInbox inbox, ReviewSubmissionRepository submissions, ScoringAuditionRepository auditions,
-            DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner, LearnerAttemptRepository learners) {
+            DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner, LearnerAttemptRepository learners,
+            TransactionLocks locks) {
         this.learners = learners;
+        this.locks = locks;
         this.inbox = inbox;
         this.submissions = submissions;
         this.auditions = auditions;
@@ -54,7 +58,8 @@ public class SubmissionIntake {
 
     private Uni<Void> intake(SubmissionReceived received) {
         ReviewSubmission submission = ReviewSubmission.received(received, MinHash.signature(received.content()));
-        return submissions.list("auditionId = ?1 and status <> ?2 and gold = false", received.auditionId(),
+        // the audition may be opening on the other topic right now: one of the two sees the other's row
+        return locks.lock("audition", received.auditionId()).chain(() -> submissions.list("auditionId = ?1 and status <> ?2 and gold = false", received.auditionId(),
                         SubmissionStatus.REJECTED)
                 .chain(earlier -> submissions.persist(submission).chain(() -> detector.mostSimilar(submission, earlier)
                         .map(match -> {
@@ -64,6 +69,6 @@ public class SubmissionIntake {
                         .orElseGet(() -> auditions.findById(received.auditionId()).chain(audition ->
                                 audition != null && audition.isOpen()
                                         ? assigner.startReview(submission, audition.reviewersPerSubmission())
-                                        : Uni.createFrom().voidItem()))));
+                                        : Uni.createFrom().voidItem())))));
     }
 }

@@ -1,0 +1,22 @@
+package dev.proofwork.runtime.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Serialises transactions about one thing (a submission, an audition) when they arrive on different topics
+ * and each must see what the other wrote: without it, two concurrent transactions can each miss the other's
+ * uncommitted row and leave work undone. The lock is released when the transaction ends.
+ */
+@ApplicationScoped
+public class TransactionLocks {
+
+    public Uni<Void> lock(String scope, Object key) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) as locked")
+                .setParameter("key", scope + ":" + key)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+}
