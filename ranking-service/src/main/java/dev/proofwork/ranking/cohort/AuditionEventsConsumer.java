@@ -1,6 +1,8 @@
 package dev.proofwork.ranking.cohort;
 
 import dev.proofwork.events.AuditionEvent.AuditionDrafted;
+import dev.proofwork.events.AuditionEvent.HireReported;
+import dev.proofwork.ranking.outcome.BaseRates;
 import dev.proofwork.events.Topics;
 import dev.proofwork.runtime.inbox.EventInbox;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +15,10 @@ public class AuditionEventsConsumer {
 
     private final EventInbox inbox;
     private final CohortRepository cohorts;
+    private final BaseRates baseRates;
 
-    AuditionEventsConsumer(EventInbox inbox, CohortRepository cohorts) {
+    AuditionEventsConsumer(EventInbox inbox, CohortRepository cohorts, BaseRates baseRates) {
+        this.baseRates = baseRates;
         this.inbox = inbox;
         this.cohorts = cohorts;
     }
@@ -24,6 +28,7 @@ public class AuditionEventsConsumer {
         return inbox.consume(record, "ranking.cohorts", envelope -> switch (envelope.data()) {
             case AuditionDrafted drafted -> cohorts.persist(new Cohort(drafted.auditionId(), drafted.orgId(),
                     drafted.title(), drafted.skill(), drafted.draftedAt())).replaceWithVoid();
+            case HireReported hire -> baseRates.record(hire);
             default -> Uni.createFrom().voidItem();
         });
     }
