@@ -15,14 +15,6 @@ public final class JsonColumns {
     }
 
     @Converter
-    public static class Texts extends JsonTextConverter<List<String>> {
-        public Texts() {
-            super(new TypeReference<>() {
-            });
-        }
-    }
-
-    @Converter
     public static class Rubric extends JsonTextConverter<List<RubricCriterion>> {
         public Rubric() {
             super(new TypeReference<>() {

@@ -2,6 +2,7 @@ package dev.proofwork.scoring;
 
 import static io.restassured.RestAssured.given;
 
+import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.AuditionEvent.AuditionOpened;
 import dev.proofwork.events.CloudEventCodec;
@@ -58,6 +59,17 @@ final class ScoringFixtures {
     static UUID submit(UUID auditionId, String skill, String content) {
         UUID submissionId = UUID.randomUUID();
         TestBroker.publish(received(auditionId, submissionId, skill, content));
+        return submissionId;
+    }
+
+    /** Work by a known learner: their seat claim, then the submission, as audition-service sends them. */
+    static UUID submitAs(String learnerId, UUID auditionId, String skill, String content) {
+        UUID attemptId = UUID.randomUUID();
+        UUID submissionId = UUID.randomUUID();
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new SeatClaimed(attemptId, auditionId, learnerId, Instant.now(), Instant.now().plusSeconds(3600))));
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new SubmissionReceived(attemptId,
+                submissionId, auditionId, skill, 1, content, List.of(), List.of(), sha256(content), Instant.now())));
         return submissionId;
     }
 

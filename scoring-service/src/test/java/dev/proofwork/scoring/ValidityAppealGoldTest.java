@@ -14,9 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.CloudEventCodec;
-import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.ProofworkEvent;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
@@ -30,7 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,14 +78,7 @@ class ValidityAppealGoldTest {
         String ann = reviewer(skill, 5);
         UUID auditionId = openAudition(skill, 1, "0.2");
         String learnerId = "learner-" + UUID.randomUUID();
-        UUID attemptId = UUID.randomUUID();
-        UUID submissionId = UUID.randomUUID();
-        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
-                new SeatClaimed(attemptId, auditionId, learnerId, Instant.now(), Instant.now().plusSeconds(3600))));
-        var received = ScoringFixtures.received(auditionId, submissionId, skill, "appealed work " + skill);
-        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new dev.proofwork.events.AttemptEvent
-                .SubmissionReceived(attemptId, submissionId, auditionId, skill, 1, received.data().content(), List.of(),
-                        List.of(), received.data().contentSha256(), Instant.now())));
+        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "appealed work " + skill);
         review(ann, awaitTask(ann, "appealed work " + skill), 1, 1);
         scoredEvents(submissionId, 1);
         String learner = Tokens.learner(learnerId);
@@ -136,13 +126,7 @@ class ValidityAppealGoldTest {
         String ann = reviewer(skill, 5);
         UUID auditionId = openAudition(skill, 1, "0.2");
         String learnerId = "learner-" + UUID.randomUUID();
-        UUID attemptId = UUID.randomUUID();
-        UUID submissionId = UUID.randomUUID();
-        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
-                new SeatClaimed(attemptId, auditionId, learnerId, Instant.now(), Instant.now().plusSeconds(3600))));
-        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new dev.proofwork.events.AttemptEvent
-                .SubmissionReceived(attemptId, submissionId, auditionId, skill, 1, "late appeal " + skill, List.of(),
-                        List.of(), ScoringFixtures.sha256("late appeal " + skill), Instant.now())));
+        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "late appeal " + skill);
         review(ann, awaitTask(ann, "late appeal " + skill), 2, 2);
         scoredEvents(submissionId, 1);
 

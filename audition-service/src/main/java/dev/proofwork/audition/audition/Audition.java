@@ -1,5 +1,6 @@
 package dev.proofwork.audition.audition;
 
+import dev.proofwork.runtime.persistence.TextListConverter;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.ProblemException;
 import jakarta.persistence.Column;
@@ -27,7 +28,7 @@ public class Audition {
     private String title;
     private String brief;
     private String skill;
-    @Convert(converter = JsonColumns.Texts.class)
+    @Convert(converter = TextListConverter.class)
     private List<String> deliverables;
     @Convert(converter = JsonColumns.Rubric.class)
     private List<Criterion> rubric;
@@ -46,7 +47,7 @@ public class Audition {
     private Long bonusPoolMinor;
     @Column(name = "bonus_top_n")
     private Integer bonusTopN;
-    @Convert(converter = JsonColumns.Texts.class)
+    @Convert(converter = TextListConverter.class)
     private List<String> scopingReasons;
     private Long fundingShortfallMinor;
     @Enumerated(EnumType.STRING)

@@ -12,14 +12,6 @@ public final class JsonColumns {
     }
 
     @Converter
-    public static class Texts extends JsonTextConverter<List<String>> {
-        public Texts() {
-            super(new TypeReference<>() {
-            });
-        }
-    }
-
-    @Converter
     public static class Rubric extends JsonTextConverter<List<Criterion>> {
         public Rubric() {
             super(new TypeReference<>() {

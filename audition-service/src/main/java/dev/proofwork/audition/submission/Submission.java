@@ -1,6 +1,6 @@
 package dev.proofwork.audition.submission;
 
-import dev.proofwork.audition.audition.JsonColumns;
+import dev.proofwork.runtime.persistence.TextListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +23,7 @@ public class Submission {
     private UUID auditionId;
     private String learnerId;
     private String content;
-    @Convert(converter = JsonColumns.Texts.class)
+    @Convert(converter = TextListConverter.class)
     private List<String> links;
     private String contentSha256;
     private Instant receivedAt;

@@ -1,5 +1,6 @@
 package dev.proofwork.scoring.review;
 
+import dev.proofwork.runtime.persistence.TextListConverter;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.scoring.JsonColumns;
@@ -28,7 +29,7 @@ public class ReviewSubmission {
     private String skill;
     private int rubricVersion;
     private String content;
-    @Convert(converter = JsonColumns.Texts.class)
+    @Convert(converter = TextListConverter.class)
     private List<String> links;
     @Convert(converter = JsonColumns.Files.class)
     private List<SubmittedFile> files;

@@ -1,6 +1,6 @@
 package dev.proofwork.scoring.reviewer;
 
-import dev.proofwork.scoring.JsonColumns;
+import dev.proofwork.runtime.persistence.TextListConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,7 +17,7 @@ public class Reviewer {
     @Id
     private UUID id;
     private String subject;
-    @Convert(converter = JsonColumns.Texts.class)
+    @Convert(converter = TextListConverter.class)
     private List<String> skills;
     private int maxOpenReviews;
     private boolean active;
