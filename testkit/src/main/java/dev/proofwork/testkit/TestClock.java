@@ -21,6 +21,11 @@ public class TestClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
+    /** Back to real time, for a test that must not leave its time travel to the tests after it. */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset.get());

@@ -1,16 +1,14 @@
 package dev.proofwork.ranking.model;
 
 /**
- * A many-facet model on one latent scale: a review's score, as a logit, is explained by
+ * A many-facet model on one latent scale: a review's weighted score, mapped linearly from 0..1 onto
+ * -2..2, is explained by
  * {@code ability(learner) - difficulty(task) - severity(reviewer) + noise}. Each review updates the three
  * Gaussian beliefs at once in closed form (an assumed-density step, as a Kalman filter does), so the
  * update costs the same whatever the history. Task difficulty and reviewer severity are what make a
  * learner reviewed harshly, or given a hard task, comparable with one who was not.
  */
 public final class FacetModel {
-
-    /** Scores are clamped away from 0 and 1 before the logit, so a perfect score is strong, not infinite evidence. */
-    private static final double EDGE = 0.02;
 
     private final double noiseVariance;
 
@@ -23,7 +21,7 @@ public final class FacetModel {
 
     /** @param score the review's weighted score on 0..1 */
     public Update observe(Belief ability, Belief difficulty, Belief severity, double score) {
-        double observed = logit(score);
+        double observed = latent(score);
         double predicted = ability.mean() - difficulty.mean() - severity.mean();
         double total = ability.variance() + difficulty.variance() + severity.variance() + noiseVariance;
         double residual = observed - predicted;
@@ -37,7 +35,7 @@ public final class FacetModel {
     public double passProbability(Belief ability, Belief difficulty, double passMark) {
         double mean = ability.mean() - difficulty.mean();
         double sd = Math.sqrt(ability.variance() + difficulty.variance() + noiseVariance);
-        return 1 - normalCdf((logit(passMark) - mean) / sd);
+        return 1 - normalCdf((latent(passMark) - mean) / sd);
     }
 
     private static Belief shift(Belief belief, double residual, double total, int sign) {
@@ -45,9 +43,12 @@ public final class FacetModel {
         return new Belief(belief.mean() + sign * gain * residual, belief.variance() * (1 - gain));
     }
 
-    static double logit(double score) {
-        double p = Math.min(1 - EDGE, Math.max(EDGE, score));
-        return Math.log(p / (1 - p));
+    /**
+     * A weighted score of 0..1 on the latent scale, -2..2. Linear, because rubric scores are interval-like;
+     * on the benchmark it ranks and covers better than a logit, which turns 0 and 4 out of 4 into outliers.
+     */
+    public static double latent(double score) {
+        return 4 * (score - 0.5);
     }
 
     /** Abramowitz and Stegun 7.1.26, accurate to about 1e-7: enough for a displayed probability. */

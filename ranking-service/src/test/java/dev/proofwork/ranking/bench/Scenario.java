@@ -1,0 +1,135 @@
+package dev.proofwork.ranking.bench;
+
+import dev.proofwork.ranking.model.BatchRefit.Observation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * A synthetic marketplace with known truth: learners with a per-cohort offset, tasks with difficulty,
+ * reviewers with severity, ordinal 0..4 rubric scores from 1-3 reviewers per submission; cohorts linked
+ * by one anchor task taken in every cohort and by reviewers who roam across cohorts.
+ */
+public record Scenario(List<Observation> observations, double[] ability, double[] taskDifficulty,
+        double[] reviewerSeverity, int[] cohortOf, int learners, int tasks, int reviewers) {
+
+    public record Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, double cohortSd, double taskSd,
+            double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort) {
+    }
+
+    public static Scenario generate(Parameters p, long seed) {
+        Random random = new Random(seed);
+        int learners = p.cohorts() * p.learnersPerCohort();
+        // each cohort has its own tasks, plus one anchor task (index 0) every cohort takes
+        int tasks = 1 + p.cohorts() * p.tasksPerLearner();
+        int reviewers = p.cohorts() * p.reviewersPerCohort() + p.roamingReviewers();
+        double[] ability = new double[learners];
+        int[] cohortOf = new int[learners];
+        double[] offsets = IntStream.range(0, p.cohorts()).mapToDouble(c -> p.cohortSd() * random.nextGaussian()).toArray();
+        for (int l = 0; l < learners; l++) {
+            cohortOf[l] = l / p.learnersPerCohort();
+            ability[l] = offsets[cohortOf[l]] + random.nextGaussian();
+        }
+        double[] difficulty = IntStream.range(0, tasks).mapToDouble(t -> p.taskSd() * random.nextGaussian()).toArray();
+        double[] severity = IntStream.range(0, reviewers).mapToDouble(r -> p.reviewerSd() * random.nextGaussian()).toArray();
+        List<Observation> observations = new ArrayList<>();
+        for (int l = 0; l < learners; l++) {
+            int cohort = cohortOf[l];
+            for (int k = 0; k < p.tasksPerLearner(); k++) {
+                // the cohort's first learner takes the anchor task instead of their first own task
+                int task = (k == 0 && l % p.learnersPerCohort() < 3) ? 0 : 1 + cohort * p.tasksPerLearner() + k;
+                int reviews = 1 + random.nextInt(3);
+                for (int v = 0; v < reviews; v++) {
+                    int reviewer = v == 0 && p.roamingReviewers() > 0 && random.nextDouble() < 0.2
+                            ? p.cohorts() * p.reviewersPerCohort() + random.nextInt(p.roamingReviewers())
+                            : cohort * p.reviewersPerCohort() + random.nextInt(p.reviewersPerCohort());
+                    double latent = ability[l] - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
+                    observations.add(new Observation(l, task, reviewer, ordinal(latent) / 4.0));
+                }
+            }
+        }
+        return new Scenario(observations, ability, difficulty, severity, cohortOf, learners, tasks, reviewers);
+    }
+
+    /** A 0..4 rubric score: the latent value cut at fixed thresholds. */
+    static int ordinal(double latent) {
+        double[] cuts = { -1.5, -0.5, 0.5, 1.5 };
+        int score = 0;
+        for (double cut : cuts) {
+            if (latent > cut) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    public static double spearman(double[] a, double[] b) {
+        double[] ra = ranks(a);
+        double[] rb = ranks(b);
+        double ma = Arrays.stream(ra).average().orElse(0);
+        double mb = Arrays.stream(rb).average().orElse(0);
+        double cov = 0;
+        double va = 0;
+        double vb = 0;
+        for (int i = 0; i < a.length; i++) {
+            cov += (ra[i] - ma) * (rb[i] - mb);
+            va += (ra[i] - ma) * (ra[i] - ma);
+            vb += (rb[i] - mb) * (rb[i] - mb);
+        }
+        return cov / Math.sqrt(va * vb);
+    }
+
+    /** Kendall's tau-a on a sample of at most {@code maxPairs} pairs, so it stays cheap at 100,000 learners. */
+    public static double kendall(double[] a, double[] b, long maxPairs, Random random) {
+        int n = a.length;
+        long total = (long) n * (n - 1) / 2;
+        long concordant = 0;
+        long counted = 0;
+        if (total <= maxPairs) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    concordant += Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]) > 0 ? 1 : 0;
+                    counted += Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]) != 0 ? 1 : 0;
+                }
+            }
+        } else {
+            for (long k = 0; k < maxPairs; k++) {
+                int i = random.nextInt(n);
+                int j = random.nextInt(n);
+                double s = Math.signum(a[i] - a[j]) * Math.signum(b[i] - b[j]);
+                concordant += s > 0 ? 1 : 0;
+                counted += s != 0 ? 1 : 0;
+            }
+        }
+        return counted == 0 ? 0 : (2.0 * concordant - counted) / counted;
+    }
+
+    /** Of the truly best 10%, the share the estimate also puts in its top 10%. */
+    public static double topDecilePrecision(double[] truth, double[] estimate) {
+        int k = Math.max(1, truth.length / 10);
+        Integer[] byTruth = order(truth);
+        Integer[] byEstimate = order(estimate);
+        java.util.Set<Integer> best = new java.util.HashSet<>(Arrays.asList(byTruth).subList(0, k));
+        long hits = Arrays.stream(byEstimate, 0, k).filter(best::contains).count();
+        return (double) hits / k;
+    }
+
+    private static Integer[] order(double[] values) {
+        Integer[] index = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(index, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+        return index;
+    }
+
+    private static double[] ranks(double[] values) {
+        Integer[] index = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(index, Comparator.comparingDouble(i -> values[i]));
+        double[] ranks = new double[values.length];
+        for (int r = 0; r < index.length; r++) {
+            ranks[index[r]] = r;
+        }
+        return ranks;
+    }
+}
