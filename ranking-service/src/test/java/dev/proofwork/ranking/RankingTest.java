@@ -154,6 +154,25 @@ class RankingTest {
         assertThat(unknown).isBetween(0.05f, 0.95f);
     }
 
+    @Test
+    void anOperatorRefitReplacesTheOnlineEstimatesAndRepublishesTheRankings() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String learner = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, learner), audition, skill, "rev-1", 0.8));
+        awaitUpdate(learner, 1);
+
+        given().auth().oauth2(Tokens.learner(learner)).when().post("/api/v1/skills/{skill}/refit", skill)
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill)
+                .then().statusCode(200)
+                .body("learners", equalTo(1))
+                .body("reviews", equalTo(1));
+
+        List<RankingUpdated> updates = awaitUpdate(learner, 2);
+        assertThat(updates.get(1).mu()).isPositive();
+    }
+
     private static String skill() {
         return "skill-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -56,6 +56,15 @@ public class Facet {
         }
     }
 
+    /** Takes the batch refit's estimate in place of the online one; evidence and its date stay. */
+    void replace(Belief belief) {
+        mu = belief.mean();
+        variance = belief.variance();
+        if (id.kind() == FacetKind.LEARNER) {
+            publishedScore = PublishedScore.of(belief);
+        }
+    }
+
     public FacetId id() {
         return id;
     }
