@@ -2,6 +2,7 @@ package dev.proofwork.ranking.ranking;
 
 import dev.proofwork.ranking.cohort.CohortRepository;
 import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.api.Page;
@@ -33,14 +34,14 @@ public class RankingQueries {
     private final Pseudonyms pseudonyms;
     private final Clock clock;
     private final FacetModel model;
-    private final double gamma;
+    private final DecayPolicy decay;
     private final int proofThreshold;
     private final Duration maxProofValidity;
 
     RankingQueries(FacetRepository facets, Repositories.SubmissionAuthors authors, CohortRepository cohorts,
             Leaderboard leaderboard, Connectivity connectivity, Pseudonyms pseudonyms, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
-            @ConfigProperty(name = "proofwork.ranking.gamma") double gamma,
+            DecayPolicy decay,
             @ConfigProperty(name = "proofwork.proofs.threshold") int proofThreshold,
             @ConfigProperty(name = "proofwork.proofs.max-validity") Duration maxProofValidity) {
         this.facets = facets;
@@ -51,7 +52,7 @@ public class RankingQueries {
         this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.model = new FacetModel(noiseSigma);
-        this.gamma = gamma;
+        this.decay = decay;
         this.proofThreshold = proofThreshold;
         this.maxProofValidity = maxProofValidity;
     }
@@ -81,7 +82,7 @@ public class RankingQueries {
         AtomicInteger rank = new AtomicInteger(page * size);
         return leaderboard.page(skill, page, size).chain(found -> leaderboard.size(skill).map(total -> new Page<>(
                 found.stream().map(facet -> {
-                    Belief belief = facet.beliefAt(now, gamma);
+                    Belief belief = facet.beliefAt(now, decay.gamma(skill));
                     return new RankingViews.LeaderboardEntry(rank.incrementAndGet(),
                             pseudonyms.handle(skill, facet.id().key()), PublishedScore.of(belief), belief.sigma(),
                             facet.evidence());
@@ -108,6 +109,7 @@ public class RankingQueries {
             return facets.findById(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId))
                     .chain(learner -> facets.findById(new FacetId(cohort.skill(), FacetKind.TASK, auditionId.toString()))
                             .map(task -> {
+                                double gamma = decay.gamma(cohort.skill());
                                 Belief ability = learner == null ? RankingService.LEARNER_PRIOR : learner.beliefAt(now, gamma);
                                 Belief difficulty = task == null ? RankingService.TASK_PRIOR : task.beliefAt(now, gamma);
                                 return new RankingViews.Fit(cohort.skill(),
@@ -119,6 +121,7 @@ public class RankingQueries {
     }
 
     public Uni<RankingViews.MySkill> mySkill(Facet facet, Instant now) {
+        double gamma = decay.gamma(facet.id().skill());
         Belief belief = facet.beliefAt(now, gamma);
         double days = Math.min(PublishedScore.daysAboveThreshold(belief, gamma, proofThreshold),
                 maxProofValidity.toDays());
@@ -130,7 +133,7 @@ public class RankingQueries {
     }
 
     private Uni<RankingViews.CohortEntry> entry(UUID auditionId, String skill, Facet facet, Instant now) {
-        Belief belief = facet.beliefAt(now, gamma);
+        Belief belief = facet.beliefAt(now, decay.gamma(skill));
         return leaderboard.percentile(skill, facet).chain(percentile -> connectivity.comparable(skill, facet.id().key())
                 .map(comparable -> new RankingViews.CohortEntry(0, pseudonyms.of(auditionId, facet.id().key()),
                         PublishedScore.of(belief), belief.sigma(), percentile, comparable, facet.evidence())));

@@ -5,6 +5,7 @@ import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.persistence.TransactionLocks;
@@ -36,13 +37,13 @@ public class RankingService {
     private final TransactionLocks locks;
     private final Clock clock;
     private final FacetModel model;
-    private final double gamma;
+    private final DecayPolicy decay;
 
     RankingService(FacetRepository facets, Repositories.Observations observations,
             Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts, Connectivity connectivity,
             Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
-            @ConfigProperty(name = "proofwork.ranking.gamma") double gamma) {
+            DecayPolicy decay) {
         this.facets = facets;
         this.observations = observations;
         this.authors = authors;
@@ -53,7 +54,7 @@ public class RankingService {
         this.locks = locks;
         this.clock = clock;
         this.model = new FacetModel(noiseSigma);
-        this.gamma = gamma;
+        this.decay = decay;
     }
 
     public Uni<Void> seatClaimed(SeatClaimed claimed) {
@@ -95,6 +96,7 @@ public class RankingService {
                 .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), TASK_PRIOR, at)
                         .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), REVIEWER_PRIOR, at)
                                 .chain(reviewer -> {
+                                    double gamma = decay.gamma(skill);
                                     FacetModel.Update update = model.observe(learner.beliefAt(at, gamma),
                                             task.beliefAt(at, gamma), reviewer.beliefAt(at, gamma), observation.score());
                                     learner.update(update.ability(), at);

@@ -29,23 +29,27 @@ public final class RankingBenchmark {
 
     public static void main(String[] args) {
         Map<String, String> flags = flags(args);
+        double noise = decimal(flags, "model-noise-sd", 0.6);
+        double gamma = decimal(flags, "gamma", 0.05);
+        if (flags.containsKey("reviews-csv")) {
+            rankCsv(flags, noise, gamma);
+            return;
+        }
         Scenario.Parameters standard = new Scenario.Parameters(
                 integer(flags, "cohorts", 20), integer(flags, "learners-per-cohort", 50), integer(flags, "tasks", 2),
                 decimal(flags, "cohort-sd", 0.5), decimal(flags, "task-sd", 0.7), decimal(flags, "reviewer-sd", 0.5),
-                decimal(flags, "noise-sd", 0.6), integer(flags, "roaming", 2), integer(flags, "reviewers-per-cohort", 3));
+                decimal(flags, "noise-sd", 0.6), integer(flags, "roaming", 2), integer(flags, "reviewers-per-cohort", 3),
+                decimal(flags, "months", 6), decimal(flags, "drift-sd", 0));
         int seeds = integer(flags, "seeds", 5);
-        double noise = decimal(flags, "model-noise-sd", 0.6);
         System.out.printf(Locale.ROOT, "scenario %s, %d seeds%n%n", standard, seeds);
         System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%", "cover90");
         Map<String, double[]> totals = new HashMap<>();
         List<Long> updateNanos = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
             Scenario s = Scenario.generate(standard, seed);
-            List<Observation> arrival = new ArrayList<>(s.observations());
-            Collections.shuffle(arrival, new Random(seed));
-            Estimate online = online(s, arrival, noise, updateNanos);
-            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(arrival, s.learners(), s.tasks(),
-                    s.reviewers());
+            Estimate online = online(s, noise, gamma, updateNanos);
+            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(s.observations(), s.learners(),
+                    s.tasks(), s.reviewers());
             add(totals, "facets online", metrics(s, online.mean, online.sigma, seed));
             add(totals, "facets refit", metrics(s, means(refit.learners()), sigmas(refit.learners()), seed));
             double[] raw = rawMean(s);
@@ -67,7 +71,8 @@ public final class RankingBenchmark {
             int learners = Integer.parseInt(size.trim());
             Scenario s = Scenario.generate(new Scenario.Parameters(Math.max(1, learners / 50), 50, standard.tasksPerLearner(),
                     standard.cohortSd(), standard.taskSd(), standard.reviewerSd(), standard.noiseSd(),
-                    Math.max(2, learners / 500), standard.reviewersPerCohort()), 1);
+                    Math.max(2, learners / 500), standard.reviewersPerCohort(), standard.months(),
+                    standard.driftSdPerYear()), 1);
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             long before = runtime.totalMemory() - runtime.freeMemory();
@@ -84,21 +89,65 @@ public final class RankingBenchmark {
     private record Estimate(double[] mean, double[] sigma) {
     }
 
-    private static Estimate online(Scenario s, List<Observation> arrival, double noise, List<Long> nanos) {
+    /** Reviews in time order; a learner's doubt grows by gamma² a day between their reviews, and up to the end. */
+    private static Estimate online(Scenario s, double noise, double gamma, List<Long> nanos) {
         FacetModel model = new FacetModel(noise);
         Belief[] learners = filled(s.learners(), LEARNER);
         Belief[] tasks = filled(s.tasks(), TASK);
         Belief[] reviewers = filled(s.reviewers(), REVIEWER);
-        for (Observation o : arrival) {
+        double[] lastDay = new double[s.learners()];
+        Integer[] order = java.util.stream.IntStream.range(0, s.observations().size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> s.days()[i]));
+        double end = 0;
+        for (int i : order) {
+            Observation o = s.observations().get(i);
+            double day = s.days()[i];
+            end = Math.max(end, day);
             long start = System.nanoTime();
-            FacetModel.Update update = model.observe(learners[o.learner()], tasks[o.task()], reviewers[o.reviewer()],
-                    o.score());
+            Belief learner = learners[o.learner()].decayed(gamma, day - lastDay[o.learner()]);
+            FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()], o.score());
             nanos.add(System.nanoTime() - start);
             learners[o.learner()] = update.ability();
+            lastDay[o.learner()] = day;
             tasks[o.task()] = update.difficulty();
             reviewers[o.reviewer()] = update.severity();
         }
+        for (int l = 0; l < learners.length; l++) {
+            learners[l] = learners[l].decayed(gamma, end - lastDay[l]);
+        }
         return new Estimate(means(learners), sigmas(learners));
+    }
+
+    private static void rankCsv(Map<String, String> flags, double noise, double gamma) {
+        try {
+            Scenario s = CsvDataset.read(java.nio.file.Path.of(flags.get("reviews-csv")),
+                    flags.containsKey("truth-csv") ? java.nio.file.Path.of(flags.get("truth-csv")) : null,
+                    decimal(flags, "max-score", 1));
+            Estimate online = online(s, noise, gamma, new ArrayList<>());
+            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(s.observations(), s.learners(),
+                    s.tasks(), s.reviewers());
+            System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews%n", s.learners(), s.tasks(),
+                    s.reviewers(), s.observations().size());
+            if (Arrays.stream(s.ability()).noneMatch(Double::isNaN)) {
+                System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%",
+                        "cover90");
+                print("facets online", metrics(s, online.mean, online.sigma, 1));
+                print("facets refit", metrics(s, means(refit.learners()), sigmas(refit.learners()), 1));
+                double[] raw = rawMean(s);
+                print("raw mean score", metrics(s, raw, null, 1));
+                print("per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, 1));
+            }
+            java.nio.file.Path out = java.nio.file.Path.of(flags.getOrDefault("estimates-out", "estimates.csv"));
+            CsvDataset.write(out, s, refit.learners());
+            System.out.printf(Locale.ROOT, "wrote the refit's estimates to %s%n", out.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void print(String method, double[] m) {
+        System.out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %9s%n", method, m[0], m[1], m[2],
+                Double.isNaN(m[3]) ? "-" : String.format(Locale.ROOT, "%.3f", m[3]));
     }
 
     /** spearman, kendall, top-decile precision, and 90% interval coverage once the model's scale is aligned to the truth's. */

@@ -13,13 +13,24 @@ import java.util.stream.IntStream;
  * reviewers with severity, ordinal 0..4 rubric scores from 1-3 reviewers per submission; cohorts linked
  * by one anchor task taken in every cohort and by reviewers who roam across cohorts.
  */
-public record Scenario(List<Observation> observations, double[] ability, double[] taskDifficulty,
+public record Scenario(List<Observation> observations, double[] days, double[] ability, double[] taskDifficulty,
         double[] reviewerSeverity, int[] cohortOf, int learners, int tasks, int reviewers) {
 
     public record Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, double cohortSd, double taskSd,
-            double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort) {
+            double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort, double months,
+            double driftSdPerYear) {
+
+        public Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, double cohortSd, double taskSd,
+                double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort) {
+            this(cohorts, learnersPerCohort, tasksPerLearner, cohortSd, taskSd, reviewerSd, noiseSd, roamingReviewers,
+                    reviewersPerCohort, 6, 0);
+        }
     }
 
+    /**
+     * Reviews spread over {@code months}; each learner's ability drifts linearly (slope sd per year), and the
+     * truth reported is the ability at the end, which is what a ranking read today should reflect.
+     */
     public static Scenario generate(Parameters p, long seed) {
         Random random = new Random(seed);
         int learners = p.cohorts() * p.learnersPerCohort();
@@ -35,23 +46,33 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         }
         double[] difficulty = IntStream.range(0, tasks).mapToDouble(t -> p.taskSd() * random.nextGaussian()).toArray();
         double[] severity = IntStream.range(0, reviewers).mapToDouble(r -> p.reviewerSd() * random.nextGaussian()).toArray();
+        double span = p.months() * 30.4;
+        double[] slope = IntStream.range(0, learners).mapToDouble(l -> p.driftSdPerYear() * random.nextGaussian() / 365)
+                .toArray();
         List<Observation> observations = new ArrayList<>();
+        List<Double> days = new ArrayList<>();
         for (int l = 0; l < learners; l++) {
             int cohort = cohortOf[l];
+            // a cohort runs at one point in the period; its learners' work falls within a week of it
+            double cohortDay = span * cohort / Math.max(1, p.cohorts() - 1);
             for (int k = 0; k < p.tasksPerLearner(); k++) {
                 // the cohort's first learner takes the anchor task instead of their first own task
                 int task = (k == 0 && l % p.learnersPerCohort() < 3) ? 0 : 1 + cohort * p.tasksPerLearner() + k;
+                double day = Math.min(span, cohortDay + 7 * random.nextDouble());
                 int reviews = 1 + random.nextInt(3);
                 for (int v = 0; v < reviews; v++) {
                     int reviewer = v == 0 && p.roamingReviewers() > 0 && random.nextDouble() < 0.2
                             ? p.cohorts() * p.reviewersPerCohort() + random.nextInt(p.roamingReviewers())
                             : cohort * p.reviewersPerCohort() + random.nextInt(p.reviewersPerCohort());
-                    double latent = ability[l] - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
+                    double then = ability[l] + slope[l] * (day - span);
+                    double latent = then - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
                     observations.add(new Observation(l, task, reviewer, ordinal(latent) / 4.0));
+                    days.add(day);
                 }
             }
         }
-        return new Scenario(observations, ability, difficulty, severity, cohortOf, learners, tasks, reviewers);
+        return new Scenario(observations, days.stream().mapToDouble(Double::doubleValue).toArray(), ability, difficulty,
+                severity, cohortOf, learners, tasks, reviewers);
     }
 
     /** A 0..4 rubric score: the latent value cut at fixed thresholds. */

@@ -1,0 +1,130 @@
+package dev.proofwork.ranking.bench;
+
+import dev.proofwork.ranking.model.BatchRefit.Observation;
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.PublishedScore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any dataset, ranked without code changes: reviews from a CSV with the header
+ * {@code learner,cohort,task,reviewer,score,timestamp} (score on 0..1, or on 0..max with {@code --max-score};
+ * timestamp ISO-8601), an optional truth CSV {@code learner,ability}, and the estimates written back as
+ * {@code learner,mu,sigma,published_score,comparable}.
+ */
+final class CsvDataset {
+
+    private CsvDataset() {
+    }
+
+    static Scenario read(Path reviews, Path truth, double maxScore) throws IOException {
+        Map<String, Integer> learners = new LinkedHashMap<>();
+        Map<String, Integer> tasks = new LinkedHashMap<>();
+        Map<String, Integer> reviewers = new LinkedHashMap<>();
+        Map<String, Integer> cohorts = new LinkedHashMap<>();
+        Map<Integer, Integer> cohortOfLearner = new LinkedHashMap<>();
+        List<Observation> observations = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<String> lines = Files.readAllLines(reviews);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            int learner = index(learners, f[0].trim());
+            cohortOfLearner.putIfAbsent(learner, index(cohorts, f[1].trim()));
+            observations.add(new Observation(learner, index(tasks, f[2].trim()), index(reviewers, f[3].trim()),
+                    Double.parseDouble(f[4].trim()) / maxScore));
+            times.add(Instant.parse(f[5].trim()));
+        }
+        Instant first = times.stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+        double[] days = times.stream().mapToDouble(t -> Duration.between(first, t).toSeconds() / 86_400.0).toArray();
+        double[] ability = new double[learners.size()];
+        Arrays.fill(ability, Double.NaN);
+        if (truth != null) {
+            List<String> truthLines = Files.readAllLines(truth);
+            for (String line : truthLines.subList(1, truthLines.size())) {
+                String[] f = line.split(",", -1);
+                Integer learner = learners.get(f[0].trim());
+                if (learner != null) {
+                    ability[learner] = Double.parseDouble(f[1].trim());
+                }
+            }
+        }
+        int[] cohortOf = new int[learners.size()];
+        cohortOfLearner.forEach((learner, cohort) -> cohortOf[learner] = cohort);
+        Scenario scenario = new Scenario(observations, days, ability, new double[tasks.size()],
+                new double[reviewers.size()], cohortOf, learners.size(), tasks.size(), reviewers.size());
+        NAMES.put(scenario, learners.keySet().toArray(String[]::new));
+        return scenario;
+    }
+
+    /** Learner names of scenarios read from CSV, by identity, for writing estimates back. */
+    private static final Map<Scenario, String[]> NAMES = new java.util.IdentityHashMap<>();
+
+    static void write(Path out, Scenario scenario, Belief[] estimates) throws IOException {
+        String[] names = NAMES.getOrDefault(scenario, null);
+        boolean[] comparable = comparable(scenario);
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
+            writer.println("learner,mu,sigma,published_score,comparable");
+            for (int l = 0; l < estimates.length; l++) {
+                writer.printf(java.util.Locale.ROOT, "%s,%.6f,%.6f,%d,%s%n", names == null ? "learner-" + l : names[l],
+                        estimates[l].mean(), estimates[l].sigma(), PublishedScore.of(estimates[l]), comparable[l]);
+            }
+        }
+    }
+
+    /** Learners in the largest connected component of learners, tasks and reviewers joined by reviews. */
+    static boolean[] comparable(Scenario s) {
+        int taskOffset = s.learners();
+        int reviewerOffset = s.learners() + s.tasks();
+        int[] parent = new int[reviewerOffset + s.reviewers()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (Observation o : s.observations()) {
+            union(parent, o.learner(), taskOffset + o.task());
+            union(parent, o.learner(), reviewerOffset + o.reviewer());
+        }
+        int[] size = new int[parent.length];
+        for (int i = 0; i < parent.length; i++) {
+            size[find(parent, i)]++;
+        }
+        int largest = 0;
+        for (int i = 0; i < parent.length; i++) {
+            if (size[i] > size[largest]) {
+                largest = i;
+            }
+        }
+        boolean[] comparable = new boolean[s.learners()];
+        for (int l = 0; l < s.learners(); l++) {
+            comparable[l] = find(parent, l) == largest;
+        }
+        return comparable;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+
+    private static int index(Map<String, Integer> indexes, String key) {
+        return indexes.computeIfAbsent(key, k -> indexes.size());
+    }
+}
