@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -107,7 +108,7 @@ public final class CloudEventCodec {
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static <T> T parse(String name, String raw, java.util.function.Function<String, T> parser) {
+    private static <T> T parse(String name, String raw, Function<String, T> parser) {
         try {
             return parser.apply(raw);
         } catch (IllegalArgumentException | DateTimeParseException e) {

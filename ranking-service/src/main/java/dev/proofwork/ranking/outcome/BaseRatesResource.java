@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
 import java.util.Map;
 
 @Path("/api/v1/skills/{skill}/base-rates")

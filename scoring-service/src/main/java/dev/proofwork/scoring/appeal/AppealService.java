@@ -9,7 +9,6 @@ import dev.proofwork.scoring.review.ReviewAssigner;
 import dev.proofwork.scoring.review.ReviewService;
 import dev.proofwork.scoring.review.ReviewSubmission;
 import dev.proofwork.scoring.review.ReviewSubmissionRepository;
-import dev.proofwork.scoring.review.ReviewTask;
 import dev.proofwork.scoring.review.ReviewTaskRepository;
 import dev.proofwork.scoring.review.SubmissionStatus;
 import dev.proofwork.scoring.review.TaskKind;
@@ -22,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -61,7 +61,7 @@ public class AppealService {
     public Uni<LearnerSubmissionView> view(String learnerId, UUID submissionId) {
         return owned(learnerId, submissionId).chain(submission -> tasks
                 .list("submissionId = ?1 and kind in ?2 and status = ?3 order by submittedAt", submissionId,
-                        java.util.List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION, TaskKind.APPEAL), TaskStatus.SUBMITTED)
+                        List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION, TaskKind.APPEAL), TaskStatus.SUBMITTED)
                 .chain(reviews -> appeals.findBySubmission(submissionId).map(appeal -> new LearnerSubmissionView(
                         submission.id(), submission.status().name(), submission.finalScore(), submission.passed(),
                         submission.valid(), submission.scoreVersion(),

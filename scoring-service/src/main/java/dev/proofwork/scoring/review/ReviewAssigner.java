@@ -7,10 +7,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -73,7 +77,7 @@ public class ReviewAssigner {
     public Uni<Void> startReview(ReviewSubmission submission, int reviewers) {
         submission.inReview();
         Instant now = clock.instant();
-        List<ReviewTask> created = java.util.stream.IntStream.range(0, reviewers)
+        List<ReviewTask> created = IntStream.range(0, reviewers)
                 .mapToObj(i -> ReviewTask.pooled(submission.id(), TaskKind.REVIEW, now)).toList();
         return tasks.persist(created).call(this::assignPooled);
     }
@@ -103,15 +107,14 @@ public class ReviewAssigner {
                         on conflict do nothing""")
                 .setParameter("submission", task.submissionId())
                 .setParameter("reviewer", reviewer)
-                .setParameter("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate())
                 .replaceWithVoid();
     }
 
     /** Tasks held longer than the timeout go back to the pool for someone else. */
-    public Uni<Integer> releaseOverdue(java.time.Duration timeout) {
-        java.time.OffsetDateTime cutoff = java.time.OffsetDateTime.ofInstant(clock.instant().minus(timeout),
-                java.time.ZoneOffset.UTC);
+    public Uni<Integer> releaseOverdue(Duration timeout) {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(timeout), ZoneOffset.UTC);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                         "select id from review_task where status = 'ASSIGNED' and assigned_at < :cutoff", UUID.class)

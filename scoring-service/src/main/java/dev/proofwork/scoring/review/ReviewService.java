@@ -7,7 +7,6 @@ import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.appeal.AppealRepository;
-import dev.proofwork.scoring.audition.ScoringAudition;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.reviewer.Reviewer;
 import dev.proofwork.scoring.reviewer.ReviewerRepository;
