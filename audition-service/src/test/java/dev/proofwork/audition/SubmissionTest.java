@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.proofwork.audition.attempt.AttemptExpiry;
+import dev.proofwork.audition.audition.AuditionService;
 import dev.proofwork.events.AttemptEvent.AttemptExpired;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.CloudEventCodec;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,9 @@ class SubmissionTest {
 
     @Inject
     AttemptExpiry expiry;
+
+    @Inject
+    AuditionService auditions;
 
     @Inject
     Pool database;
@@ -206,6 +211,21 @@ class SubmissionTest {
         given().auth().oauth2(Tokens.learner("unfinished")).when().get("/api/v1/attempts/{id}", attemptId)
                 .then().body("status", equalTo("EXPIRED"));
         TestBroker.awaitRecords(Topics.ATTEMPTS, is(AttemptExpired.class, attemptId), 1, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anAuditionClosesByItselfWhenItsWindowEnds() throws Throwable {
+        String auditionId = openAudition(spec(s -> s.put("closesAt", Instant.now().plus(Duration.ofDays(2)).toString())));
+        String attemptId = claimSeat(Tokens.learner("window-watcher"), auditionId);
+
+        clock.advance(Duration.ofDays(3));
+        int closed = VertxContextSupport.subscribeAndAwait(auditions::closeDue);
+
+        assertThat(closed).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(Fixtures.ACME_EMPLOYER).when().get("/api/v1/auditions/{id}", auditionId)
+                .then().body("status", equalTo("CLOSED"));
+        given().auth().oauth2(Tokens.learner("window-watcher")).when().get("/api/v1/attempts/{id}", attemptId)
+                .then().body("status", equalTo("EXPIRED"));
     }
 
     private CompletableFuture<Integer> sweep() {

@@ -13,15 +13,19 @@ import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -113,10 +117,31 @@ public class AuditionService {
         // the row lock makes concurrent seat claims wait, then find the audition closed
         return auditions.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .map(audition -> visibleToOwner(audition, id, viewer))
-                .invoke(audition -> audition.close(now))
-                .call(audition -> attemptExpiry.expireUnsubmitted(audition.id(), now))
-                .call(audition -> outbox.add(new AuditionClosed(audition.id(), audition.orgId(),
-                        audition.seatsClaimed(), now)));
+                .call(audition -> closeLocked(audition, now));
+    }
+
+    /** Closes open auditions whose window has passed; returns how many. Safe with several instances at once. */
+    @WithTransaction
+    public Uni<Integer> closeDue() {
+        Instant now = clock.instant();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                                select id from audition where status = 'OPEN' and closes_at <= :now
+                                order by closes_at limit 100 for update skip locked""", UUID.class)
+                        .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Audition> of()) : auditions.list("id in ?1", ids))
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(audition -> closeLocked(audition, now))
+                        .collect().last()
+                        .replaceWith(due.size()));
+    }
+
+    private Uni<Void> closeLocked(Audition audition, Instant now) {
+        audition.close(now);
+        return attemptExpiry.expireUnsubmitted(audition.id(), now)
+                .chain(() -> outbox.add(new AuditionClosed(audition.id(), audition.orgId(), audition.seatsClaimed(), now)))
+                .replaceWithVoid();
     }
 
     @WithSession
