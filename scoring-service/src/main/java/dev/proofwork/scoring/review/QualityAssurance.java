@@ -2,6 +2,7 @@ package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
 import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.audition.ScoringAudition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,18 @@ public class QualityAssurance {
                 return assigner.addTask(submission, TaskKind.ADJUDICATION);
             }
             return publish(submission, audition, finalScore(scores, adjudicated), all.size(), true);
+        });
+    }
+
+    /** An operator agrees with a reviewer's invalid mark: the work is invalid, and a new result says so. */
+    public Uni<Void> confirmInvalid(ReviewSubmission submission, ScoringAudition audition) {
+        return tasks.list("submissionId = ?1 and invalidReason is not null", submission.id()).chain(marks -> {
+            if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {
+                throw ProblemException.conflict("no-invalid-mark", "Nothing to agree with",
+                        "an operator confirms a reviewer's invalid mark; this submission has none");
+            }
+            double score = submission.finalScore() == null ? 0 : submission.finalScore().doubleValue();
+            return publish(submission, audition, score, submission.reviewCount(), false);
         });
     }
 

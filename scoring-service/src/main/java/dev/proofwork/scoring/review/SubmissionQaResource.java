@@ -62,17 +62,8 @@ public class SubmissionQaResource {
             @Valid @NotNull InvalidationRequest request) {
         return submissions.findById(submissionId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
-                .chain(submission -> tasks.list("submissionId = ?1 and invalidReason is not null", submissionId)
-                        .chain(marks -> {
-                            if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {
-                                throw ProblemException.conflict("no-invalid-mark", "Nothing to agree with",
-                                        "an operator confirms a reviewer's invalid mark; this submission has none");
-                            }
-                            return auditions.findById(submission.auditionId()).chain(audition -> qa.publish(
-                                    submission, audition, submission.finalScore() == null ? 0
-                                            : submission.finalScore().doubleValue(),
-                                    submission.reviewCount(), false));
-                        }))
+                .chain(submission -> auditions.findById(submission.auditionId())
+                        .chain(audition -> qa.confirmInvalid(submission, audition)))
                 .chain(() -> qa(submissionId));
     }
 
