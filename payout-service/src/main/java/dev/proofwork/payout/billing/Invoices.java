@@ -1,0 +1,128 @@
+package dev.proofwork.payout.billing;
+
+import dev.proofwork.events.BillingEvent.InvoiceIssued;
+import dev.proofwork.events.Money;
+import dev.proofwork.payout.ledger.Accounts;
+import dev.proofwork.runtime.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Invoices bill the charges in the ledger: fees credited to platform revenue and pay credited to learners.
+ * Each charge lands on exactly one invoice (the close invoice of its audition, or the monthly statement
+ * for what came after), an invoice is issued once per cause however often its trigger is redelivered, and
+ * numbers run gap-free per org and year because the counter is bumped in the issuing transaction.
+ */
+@ApplicationScoped
+public class Invoices {
+
+    private static final String CHARGES = """
+            select p.id, case when e.account like :revenue || '%%' then substr(e.account, length(:revenue) + 1)
+                              else p.kind end,
+                   p.memo, -e.amount_minor
+              from posting p join ledger_entry e on e.posting_id = p.id
+             where p.org_id = :org and e.currency = :currency and e.amount_minor < 0
+               and (e.account like :revenue || '%%' or e.account like 'learner:%%:payable')
+               and p.posted_at < :before
+               and not exists (select 1 from invoice_line l where l.posting_id = p.id)
+               %s
+             order by p.posted_at, p.id, e.id""";
+    private static final String NEXT_NUMBER = """
+            insert into invoice_sequence (org_id, year, last_seq) values (:org, :year, 1)
+            on conflict (org_id, year) do update set last_seq = invoice_sequence.last_seq + 1
+            returning last_seq""";
+
+    private record Charge(UUID postingId, String kind, String description, long amountMinor) {
+    }
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Invoices(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The close invoice: every charge of the audition so far. Runs in the caller's transaction. */
+    public Uni<Void> issueForAudition(String orgId, UUID auditionId, String currency, String title) {
+        return Invoice.count("orgId = ?1 and auditionId = ?2", orgId, auditionId).chain(issued -> issued > 0
+                ? Uni.createFrom().voidItem()
+                : charges(orgId, currency, auditionId, clock.instant())
+                        .chain(charges -> issue(orgId, auditionId, null, currency, charges)));
+    }
+
+    /** Monthly statements for a finished month: each org's charges not billed on a close invoice. */
+    public Uni<Integer> issueStatements(YearMonth period) {
+        Instant end = period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select distinct p.org_id, e.currency from posting p join ledger_entry e on e.posting_id = p.id
+                         where p.org_id is not null and p.posted_at < :before
+                           and not exists (select 1 from invoice_line l where l.posting_id = p.id)""", Object[].class)
+                        .setParameter("before", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
+                        .getResultList()))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(row -> Panache.withTransaction(() -> statement(
+                        (String) row[0], ((String) row[1]).trim(), period, end)))
+                .collect().asList()
+                .map(issued -> (int) issued.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private Uni<Boolean> statement(String orgId, String currency, YearMonth period, Instant end) {
+        return Invoice.count("orgId = ?1 and period = ?2 and currency = ?3", orgId, period.toString(), currency)
+                .chain(issued -> issued > 0 ? Uni.createFrom().item(false)
+                        : charges(orgId, currency, null, end).chain(charges -> charges.isEmpty()
+                                ? Uni.createFrom().item(false)
+                                : issue(orgId, null, period.toString(), currency, charges).replaceWith(true)));
+    }
+
+    private static Uni<List<Charge>> charges(String orgId, String currency, UUID auditionId, Instant before) {
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(
+                            CHARGES.formatted(auditionId == null ? "" : "and p.audition_id = :audition"), Object[].class)
+                    .setParameter("revenue", Accounts.revenuePrefix())
+                    .setParameter("org", orgId)
+                    .setParameter("currency", currency)
+                    .setParameter("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            if (auditionId != null) {
+                query.setParameter("audition", auditionId);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream()
+                .map(row -> new Charge((UUID) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue()))
+                .toList());
+    }
+
+    private Uni<Void> issue(String orgId, UUID auditionId, String period, String currency, List<Charge> charges) {
+        Instant now = clock.instant();
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        return Panache.getSession().chain(session -> session.createNativeQuery(NEXT_NUMBER, Integer.class)
+                        .setParameter("org", orgId)
+                        .setParameter("year", year)
+                        .getSingleResult())
+                .chain(seq -> {
+                    String number = "INV-%s-%d-%04d".formatted(orgId, year, seq);
+                    long total = charges.stream().mapToLong(Charge::amountMinor).reduce(0, Math::addExact);
+                    List<InvoiceLine> lines = new ArrayList<>();
+                    for (int i = 0; i < charges.size(); i++) {
+                        Charge charge = charges.get(i);
+                        lines.add(new InvoiceLine(number, i + 1, charge.postingId(), charge.kind(), charge.description(),
+                                charge.amountMinor()));
+                    }
+                    return new Invoice(number, orgId, auditionId, period, currency, total, now).persist()
+                            .chain(() -> lines.isEmpty() ? Uni.createFrom().voidItem() : InvoiceLine.persist(lines))
+                            .chain(() -> outbox.add(new InvoiceIssued(number, orgId, auditionId, new Money(total, currency), now)));
+                })
+                .replaceWithVoid();
+    }
+}

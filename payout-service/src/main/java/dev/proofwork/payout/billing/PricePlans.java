@@ -1,0 +1,40 @@
+package dev.proofwork.payout.billing;
+
+import dev.proofwork.runtime.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+@ApplicationScoped
+public class PricePlans {
+
+    private final Clock clock;
+
+    PricePlans(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The org's own plan in that currency, else the default one; null when neither exists. */
+    public Uni<PricePlan> effective(String orgId, String currency) {
+        return PricePlan.<PricePlan> findById(new PricePlan.Key(orgId, currency))
+                .chain(own -> own != null ? Uni.createFrom().item(own)
+                        : PricePlan.<PricePlan> findById(new PricePlan.Key(PricePlan.DEFAULT_ORG, currency)));
+    }
+
+    public Uni<PricePlan.View> view(String orgId, String currency) {
+        return effective(orgId, currency)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("price plan in " + currency + " for " + orgId))
+                .map(plan -> plan.view(orgId));
+    }
+
+    /** Applies to auditions funded from now on; funded ones keep the prices they were reserved at. */
+    public Uni<PricePlan.View> set(String orgId, String currency, PricePlanSpec spec, String by) {
+        return PricePlan.<PricePlan> findById(new PricePlan.Key(orgId, currency))
+                .chain(existing -> {
+                    PricePlan plan = existing != null ? existing : new PricePlan(orgId, currency);
+                    plan.set(spec, by, clock.instant());
+                    return plan.<PricePlan> persist();
+                })
+                .map(plan -> plan.view(orgId));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.proofwork.payout.earning;
+
+import dev.proofwork.payout.escrow.AuditionAccount;
+import dev.proofwork.payout.escrow.AuditionAccountRepository;
+import dev.proofwork.payout.escrow.BonusSplit;
+import dev.proofwork.payout.escrow.EscrowService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Once a closed audition's appeal window has passed, its final scores can no longer move: the bonus pool is
+ * split among the top N (an appeal's revision before then already counts) and the rest of the escrow goes
+ * back to the employer. Each audition settles in its own transaction, once.
+ */
+@ApplicationScoped
+public class AuditionSettlement {
+
+    private static final Logger LOG = Logger.getLogger(AuditionSettlement.class);
+    private static final int BATCH = 50;
+
+    private final AuditionAccountRepository auditions;
+    private final EscrowService escrow;
+    private final EarningService earnings;
+    private final Clock clock;
+
+    AuditionSettlement(AuditionAccountRepository auditions, EscrowService escrow, EarningService earnings, Clock clock) {
+        this.auditions = auditions;
+        this.escrow = escrow;
+        this.earnings = earnings;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${proofwork.settlement.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> settleDue() {
+        return Panache.withSession(() -> auditions.dueForSettlement(clock.instant(), BATCH))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> settle(id))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.errorf(failure, "settling audition %s failed; it will be tried again", id);
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> settle(UUID auditionId) {
+        return auditions.findById(auditionId).chain(audition -> {
+            if (audition == null || audition.status() != AuditionAccount.Status.CLOSED) {
+                return Uni.createFrom().voidItem();
+            }
+            return EarningSubmission.<EarningSubmission> list(
+                            "auditionId = ?1 and valid = true and rejected = false and learnerId is not null and finalScore is not null",
+                            auditionId)
+                    .chain(submissions -> payBonus(audition, submissions))
+                    .chain(() -> escrow.release(audition, Long.MAX_VALUE, "escrow-release-final:" + auditionId,
+                            "escrow left after settling " + audition.title()))
+                    .invoke(() -> audition.settled(clock.instant()));
+        });
+    }
+
+    private Uni<Void> payBonus(AuditionAccount audition, List<EarningSubmission> submissions) {
+        var terms = audition.terms();
+        BonusSplit.Result split = BonusSplit.split(terms.bonusPoolMinor(), terms.bonusTopN(), submissions.stream()
+                .map(s -> new BonusSplit.Candidate(s.submissionId, s.learnerId, s.finalScore))
+                .toList());
+        return Multi.createFrom().iterable(split.shares())
+                .onItem().transformToUniAndConcatenate(share -> EarningSubmission.<EarningSubmission> findById(share.submissionId())
+                        .chain(submission -> earnings.pay(audition, submission, "bonus", share.amountMinor(),
+                                "bonus share of " + audition.title()))
+                        .replaceWith(share))
+                .collect().last().replaceWithVoid();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.proofwork.payout.funding;
+
+import dev.proofwork.events.Money;
+import dev.proofwork.payout.ledger.Accounts;
+import dev.proofwork.payout.ledger.Ledger;
+import dev.proofwork.payout.ledger.Posting;
+import dev.proofwork.payout.provider.PaymentProvider;
+import dev.proofwork.payout.provider.ProviderDeclinedException;
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Prepaid funding. The provider is asked first, with a key derived from the client's Idempotency-Key, so a
+ * retried request is collected once; the ledger credit and the deposit record then commit together.
+ */
+@ApplicationScoped
+public class DepositService {
+
+    /** Whether the answer replays an earlier request with the same key. */
+    public record Outcome(DepositView deposit, boolean replayed) {
+    }
+
+    private final PaymentProvider provider;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    DepositService(PaymentProvider provider, Ledger ledger, Clock clock) {
+        this.provider = provider;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Uni<Outcome> deposit(String orgId, String idempotencyKey, DepositRequest request, String depositedBy) {
+        String postingKey = "deposit:" + orgId + ":" + idempotencyKey;
+        return Panache.withSession(() -> existing(orgId, idempotencyKey, request))
+                .chain(replay -> replay != null ? Uni.createFrom().item(replay)
+                        : provider.collect(postingKey, orgId, new Money(request.amountMinor(), request.currency()))
+                                .onFailure(ProviderDeclinedException.class).transform(DepositService::declined)
+                                .chain(reference -> record(orgId, idempotencyKey, request, depositedBy, postingKey, reference)));
+    }
+
+    private Uni<Outcome> record(String orgId, String idempotencyKey, DepositRequest request, String depositedBy,
+            String postingKey, String providerReference) {
+        Posting posting = Posting.builder(postingKey, "deposit", request.currency(), "deposit " + providerReference)
+                .org(orgId)
+                .debit(Accounts.PROVIDER_CLEARING, request.amountMinor())
+                .credit(Accounts.available(orgId), request.amountMinor())
+                .build();
+        return Panache.withTransaction(() -> ledger.post(posting).chain(postingId -> {
+            if (postingId.isEmpty()) {
+                // a concurrent request with the same key won the race
+                return existing(orgId, idempotencyKey, request);
+            }
+            Deposit deposit = new Deposit(UUID.randomUUID(), orgId, idempotencyKey, request.amountMinor(),
+                    request.currency(), providerReference, postingId.get(), depositedBy, clock.instant());
+            return deposit.persist().replaceWith(new Outcome(DepositView.of(deposit), false));
+        }));
+    }
+
+    private static Uni<Outcome> existing(String orgId, String idempotencyKey, DepositRequest request) {
+        return Deposit.<Deposit> find("orgId = ?1 and idempotencyKey = ?2", orgId, idempotencyKey).firstResult()
+                .map(deposit -> {
+                    if (deposit == null) {
+                        return null;
+                    }
+                    if (!deposit.sameRequestAs(request)) {
+                        throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
+                                "this Idempotency-Key was used for a deposit of " + deposit.amountMinor + " "
+                                        + deposit.currency + "; use a new key for a different deposit")
+                                .with("field", "Idempotency-Key"));
+                    }
+                    return new Outcome(DepositView.of(deposit), true);
+                });
+    }
+
+    private static Throwable declined(Throwable failure) {
+        return new ProblemException(Problem.of(402, "deposit-declined", "The payment provider declined the deposit",
+                failure.getMessage() + "; nothing was credited, and the same Idempotency-Key may be retried"));
+    }
+}

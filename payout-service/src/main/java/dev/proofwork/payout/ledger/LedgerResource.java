@@ -1,0 +1,32 @@
+package dev.proofwork.payout.ledger;
+
+import dev.proofwork.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+@Path("/api/v1/ledger")
+public class LedgerResource {
+
+    /** {@code balanced} is true when every currency's debits equal its credits. */
+    public record TrialBalance(boolean balanced, List<Ledger.CurrencyTotals> currencies) {
+    }
+
+    private final Ledger ledger;
+
+    LedgerResource(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Path("trial-balance")
+    @RolesAllowed(Caller.OPERATOR)
+    @WithSession
+    public Uni<TrialBalance> trialBalance() {
+        return ledger.trialBalance().map(totals -> new TrialBalance(
+                totals.stream().allMatch(currency -> currency.netMinor() == 0), totals));
+    }
+}
