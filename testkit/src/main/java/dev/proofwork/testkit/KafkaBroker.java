@@ -10,7 +10,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real single-node KRaft Kafka broker inside the test JVM, with every Proofwork topic created. */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
 
@@ -18,7 +18,7 @@ final class KafkaBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static KafkaBroker start() {
+    public static KafkaBroker start() {
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -44,7 +44,7 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 

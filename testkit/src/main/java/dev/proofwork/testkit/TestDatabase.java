@@ -16,7 +16,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * 127.0.0.1:5432 as postgres). Where no server answers but a Docker engine does, a PostgreSQL container
  * stands in; the log says which was chosen.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TestDatabase.class);
 
@@ -37,7 +37,7 @@ final class TestDatabase implements AutoCloseable {
         this.container = container;
     }
 
-    static TestDatabase create() {
+    public static TestDatabase create() {
         String host = env("PROOFWORK_TEST_PG_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("PROOFWORK_TEST_PG_PORT", "5432"));
         String user = env("PROOFWORK_TEST_PG_USER", "postgres");
@@ -62,19 +62,19 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + name;
     }
 
-    String reactiveUrl() {
+    public String reactiveUrl() {
         return "postgresql://" + host + ":" + port + "/" + name;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 

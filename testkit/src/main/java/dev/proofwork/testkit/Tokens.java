@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class Tokens {
 
-    static final String ISSUER = "https://server.example.com";
-    static final String AUDIENCE = "proofwork-api";
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "proofwork-api";
     private static final String SIGNING_KEY = "privateKey.jwk";
 
     private Tokens() {

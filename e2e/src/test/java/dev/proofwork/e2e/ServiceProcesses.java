@@ -1,0 +1,135 @@
+package dev.proofwork.e2e;
+
+import dev.proofwork.testkit.KafkaBroker;
+import dev.proofwork.testkit.TestDatabase;
+import dev.proofwork.testkit.Tokens;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services as separate JVMs, each running its packaged application against one real broker
+ * (in this JVM), a database of its own on the local PostgreSQL, and the test OIDC server whose keys sign
+ * {@link Tokens}. Their logs go to {@code target/e2e-logs}.
+ */
+final class ServiceProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("audition-service", "scoring-service", "ranking-service", "payout-service");
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+
+    private final KafkaBroker broker;
+    private final OidcWiremockTestResource oidc;
+    private final List<TestDatabase> databases = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    ServiceProcesses(Map<String, String> settings) throws IOException {
+        broker = KafkaBroker.start();
+        oidc = new OidcWiremockTestResource();
+        String keycloakUrl = oidc.start().get("keycloak.url");
+        Files.createDirectories(LOGS);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (String service : SERVICES) {
+            TestDatabase database = TestDatabase.create();
+            databases.add(database);
+            int port = freePort();
+            ports.put(service, port);
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
+            Map<String, String> config = new LinkedHashMap<>(settings);
+            config.put("quarkus.http.port", String.valueOf(port));
+            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            config.put("quarkus.datasource.username", database.user());
+            config.put("quarkus.datasource.password", database.password());
+            config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
+            config.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/quarkus");
+            config.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
+            config.put("quarkus.oidc.token.audience", Tokens.AUDIENCE);
+            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toString()));
+            processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(LOGS.resolve(service + ".log").toFile()).start());
+        }
+        for (String service : SERVICES) {
+            awaitReady(service);
+        }
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    private void awaitReady(String service) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited at start:\n" + logTail(service));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(service + " was not ready within 120 s:\n" + logTail(service));
+    }
+
+    String logTail(String service) {
+        try {
+            List<String> lines = Files.readAllLines(LOGS.resolve(service + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        oidc.stop();
+        broker.close();
+        for (TestDatabase database : databases) {
+            database.close();
+        }
+    }
+}
