@@ -76,7 +76,8 @@ public final class Scenario {
         this.tokens = tokens;
         this.progress = progress;
         this.random = new Random(config.seed());
-        this.tag = Long.toHexString(random.nextLong() & 0xffffffL);
+        // names are new on every run, so a run against a stack that has seen others starts clean
+        this.tag = UUID.randomUUID().toString().substring(0, 6);
         this.operator = Identity.of("operator-" + tag, "operator");
     }
 
