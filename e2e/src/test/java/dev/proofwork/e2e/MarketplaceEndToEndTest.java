@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,10 @@ import org.junit.jupiter.api.Test;
 class MarketplaceEndToEndTest {
 
     private static final Duration APPEAL_WINDOW = Duration.ofSeconds(15);
+
+    /** The broker in this JVM logs at WARN; the services' own logs are in target/e2e-logs. Held so they stick. */
+    private static final List<Logger> QUIET = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
+            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.WARNING)).toList();
 
     private static ServiceProcesses services;
     private static Outcome outcome;

@@ -104,6 +104,37 @@ class EarningTest {
     }
 
     @Test
+    void feesBeyondTheEscrowAreOwedAndPaidFromTheNextDeposit() {
+        String org = newOrg();
+        long required = 2_000 + 5_000 + 250 + 2 * 400;
+        deposit(org, required);
+        UUID auditionId = UUID.randomUUID();
+        assertThat(publishAudition(auditionId, org, 1, 5_000, null).data()).isInstanceOf(EscrowFunded.class);
+        String learner = "lea-" + UUID.randomUUID();
+        UUID work = submit(auditionId, learner);
+        score(work, auditionId, 1, 0.5, true);
+        awaitEarned(learner, "base-pay", 5_000);
+        // two reviews plus an adjudication and an appeal: two more than the escrow was reserved for
+        for (int i = 0; i < 4; i++) {
+            Marketplace.review(work, auditionId);
+        }
+        Awaitility.await("fees beyond the escrow owed").atMost(PATIENCE)
+                .until(() -> receivable(org) == 2 * 400);
+        assertThat(escrow(org)).isZero();
+        assertThat(available(org)).isZero();
+
+        deposit(org, 1_000);
+
+        assertThat(receivable(org)).isZero();
+        assertThat(available(org)).isEqualTo(1_000 - 2 * 400);
+    }
+
+    private static long receivable(String org) {
+        List<java.util.Map<String, Object>> currencies = Marketplace.balance(org).getList("currencies");
+        return currencies.stream().mapToLong(c -> ((Number) c.get("receivableMinor")).longValue()).sum();
+    }
+
+    @Test
     void closingReleasesTheUnusedSeatsAndSettlingReleasesTheRest() {
         String org = newOrg();
         UUID auditionId = fundedAudition(org, 3, 5_000, null);

@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
 public class EscrowService {
 
     private static final Logger LOG = Logger.getLogger(EscrowService.class);
-    static final String ORG_LOCK = "org-money";
+    /** Held by every transaction that moves an org's money. */
+    public static final String ORG_LOCK = "org-money";
 
     private final AuditionAccountRepository accounts;
     private final PricePlans plans;

@@ -1,11 +1,13 @@
 package dev.proofwork.payout.funding;
 
 import dev.proofwork.events.Money;
+import dev.proofwork.payout.escrow.EscrowService;
 import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.Ledger;
 import dev.proofwork.payout.ledger.Posting;
 import dev.proofwork.payout.provider.PaymentProvider;
 import dev.proofwork.payout.provider.ProviderDeclinedException;
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,11 +29,13 @@ public class DepositService {
 
     private final PaymentProvider provider;
     private final Ledger ledger;
+    private final TransactionLocks locks;
     private final Clock clock;
 
-    DepositService(PaymentProvider provider, Ledger ledger, Clock clock) {
+    DepositService(PaymentProvider provider, Ledger ledger, TransactionLocks locks, Clock clock) {
         this.provider = provider;
         this.ledger = ledger;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -51,15 +55,35 @@ public class DepositService {
                 .debit(Accounts.PROVIDER_CLEARING, request.amountMinor())
                 .credit(Accounts.available(orgId), request.amountMinor())
                 .build();
-        return Panache.withTransaction(() -> ledger.post(posting).chain(postingId -> {
-            if (postingId.isEmpty()) {
-                // a concurrent request with the same key won the race
-                return existing(orgId, idempotencyKey, request);
-            }
-            Deposit deposit = new Deposit(UUID.randomUUID(), orgId, idempotencyKey, request.amountMinor(),
-                    request.currency(), providerReference, postingId.get(), depositedBy, clock.instant());
-            return deposit.persist().replaceWith(new Outcome(DepositView.of(deposit), false));
-        }));
+        return Panache.withTransaction(() -> locks.lock(EscrowService.ORG_LOCK, orgId).chain(() -> ledger.post(posting))
+                .chain(postingId -> {
+                    if (postingId.isEmpty()) {
+                        // a concurrent request with the same key won the race
+                        return existing(orgId, idempotencyKey, request);
+                    }
+                    Deposit deposit = new Deposit(UUID.randomUUID(), orgId, idempotencyKey, request.amountMinor(),
+                            request.currency(), providerReference, postingId.get(), depositedBy, clock.instant());
+                    return deposit.persist()
+                            .chain(() -> settleReceivable(orgId, request.currency(), postingKey))
+                            .replaceWith(new Outcome(DepositView.of(deposit), false));
+                }));
+    }
+
+    /** What the org owes beyond its escrow (fees after the escrow ran out) is paid first from new money. */
+    private Uni<Void> settleReceivable(String orgId, String currency, String depositKey) {
+        return ledger.balance(Accounts.receivable(orgId), currency)
+                .chain(owed -> ledger.balance(Accounts.available(orgId), currency).chain(available -> {
+                    long settled = Math.min(owed, available);
+                    if (settled <= 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return ledger.post(Posting.builder("receivable-settled:" + depositKey, "receivable-settled", currency,
+                                    "owed charges paid from a deposit")
+                            .org(orgId)
+                            .debit(Accounts.available(orgId), settled)
+                            .credit(Accounts.receivable(orgId), settled)
+                            .build()).replaceWithVoid();
+                }));
     }
 
     private static Uni<Outcome> existing(String orgId, String idempotencyKey, DepositRequest request) {
