@@ -522,7 +522,7 @@ public final class Scenario {
     private static long sum(JsonNode payouts, String kind, UUID auditionId) {
         long total = 0;
         for (JsonNode item : payouts.path("items")) {
-            if (item.path("kind").asText().equals(kind)
+            if (item.path("kind").asText().equals(kind) && !item.path("status").asText().equals("CANCELLED")
                     && (auditionId == null || item.path("auditionId").asText().equals(auditionId.toString()))) {
                 total += item.path("amount").path("amountMinor").asLong();
             }

@@ -85,6 +85,26 @@ class EarningTest {
     }
 
     @Test
+    void workFoundInvalidAfterItWasPaidHasItsPayCancelledBeforeTheMoneyLeaves() {
+        String org = newOrg();
+        UUID auditionId = fundedAudition(org, 2, 4_000, null);
+        long escrowWhenFunded = escrow(org);
+        String learner = "lea-" + UUID.randomUUID();
+        UUID work = submit(auditionId, learner);
+        score(work, auditionId, 1, 0.7, true);
+        awaitEarned(learner, "base-pay", 4_000);
+
+        EventEnvelope<SubmissionScored> invalidated = score(work, auditionId, 2, 0.7, false);
+        TestBroker.publish(invalidated);
+
+        Awaitility.await("pay cancelled").atMost(PATIENCE).until(() -> earned(learner, "base-pay") == 0);
+        assertThat(Marketplace.myPayouts(learner).getString("items[0].status")).isEqualTo("CANCELLED");
+        TestBroker.awaitCaughtUp(Topics.SCORING, PATIENCE);
+        assertThat(escrow(org)).as("pay and commission back in escrow").isEqualTo(escrowWhenFunded);
+        assertThat(Marketplace.trialBalance().getBoolean("balanced")).isTrue();
+    }
+
+    @Test
     void aScoreThatArrivesBeforeItsSubmissionIsPaidWhenTheSubmissionArrives() {
         String org = newOrg();
         UUID auditionId = fundedAudition(org, 2, 3_000, null);

@@ -145,10 +145,10 @@ final class Marketplace {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** Sum of a learner's payables of one kind ("base-pay", "bonus"), whatever their transfer state. */
+    /** Sum of a learner's payables of one kind ("base-pay", "bonus") that stand, whatever their transfer state. */
     static long earned(String learnerId, String kind) {
         List<Map<String, Object>> items = myPayouts(learnerId).getList("items");
-        return items.stream().filter(i -> kind.equals(i.get("kind")))
+        return items.stream().filter(i -> kind.equals(i.get("kind")) && !"CANCELLED".equals(i.get("status")))
                 .mapToLong(i -> ((Number) ((Map<?, ?>) i.get("amount")).get("amountMinor")).longValue()).sum();
     }
 

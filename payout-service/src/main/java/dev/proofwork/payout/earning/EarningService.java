@@ -9,12 +9,15 @@ import dev.proofwork.payout.escrow.AuditionAccountRepository;
 import dev.proofwork.payout.escrow.EscrowService;
 import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.FeeKind;
+import dev.proofwork.payout.ledger.Ledger;
+import dev.proofwork.payout.ledger.Posting;
 import dev.proofwork.payout.payout.Payables;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -34,12 +37,15 @@ public class EarningService {
     private final EscrowService escrow;
     private final Payables payables;
     private final TransactionLocks locks;
+    private final Ledger ledger;
 
-    EarningService(AuditionAccountRepository auditions, EscrowService escrow, Payables payables, TransactionLocks locks) {
+    EarningService(AuditionAccountRepository auditions, EscrowService escrow, Payables payables, TransactionLocks locks,
+            Ledger ledger) {
         this.auditions = auditions;
         this.escrow = escrow;
         this.payables = payables;
         this.locks = locks;
+        this.ledger = ledger;
     }
 
     public Uni<Void> seatClaimed(SeatClaimed claimed) {
@@ -59,13 +65,8 @@ public class EarningService {
     }
 
     public Uni<Void> scored(SubmissionScored scored) {
-        return update(scored.submissionId(), scored.auditionId(), submission -> {
-            submission.scored(scored.version(), scored.finalScore(), scored.valid());
-            if (submission.basePaid && !scored.valid()) {
-                LOG.warnf("submission %s was paid, then found invalid in version %d: left for an operator",
-                        scored.submissionId(), scored.version());
-            }
-        });
+        return update(scored.submissionId(), scored.auditionId(),
+                submission -> submission.scored(scored.version(), scored.finalScore(), scored.valid()));
     }
 
     public Uni<Void> rejected(SubmissionRejected rejected) {
@@ -80,7 +81,48 @@ public class EarningService {
                     change.accept(submission);
                     return submission.<EarningSubmission> persist();
                 })
-                .chain(submission -> submission.duePay() ? payBase(submission) : Uni.createFrom().voidItem());
+                .chain(submission -> submission.duePay() ? payBase(submission)
+                        : submission.basePaid && Boolean.FALSE.equals(submission.valid) ? cancelBasePay(submission)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Work found invalid after it was paid (an operator agreed with an invalid mark): the pay and its
+     * commission go back to the audition's escrow, or to the org once the audition has settled, provided
+     * the money has not left yet; otherwise it is left for an operator.
+     */
+    private Uni<Void> cancelBasePay(EarningSubmission submission) {
+        return ledger.postingFor("base-pay-cancelled:" + submission.submissionId).chain(done -> done.isPresent()
+                ? Uni.createFrom().voidItem() : cancelUnlessSent(submission));
+    }
+
+    private Uni<Void> cancelUnlessSent(EarningSubmission submission) {
+        return ledger.postingFor("base-pay:" + submission.submissionId)
+                .chain(posting -> posting.isEmpty() ? Uni.createFrom().item(Optional.<Long> empty())
+                        : payables.cancel(posting.get()))
+                .chain(cancelled -> {
+                    if (cancelled.isEmpty()) {
+                        LOG.warnf("submission %s was found invalid after its pay left for the learner: left for an operator",
+                                submission.submissionId);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return auditions.findById(submission.auditionId).chain(audition -> refund(audition, submission, cancelled.get()));
+                });
+    }
+
+    private Uni<Void> refund(AuditionAccount audition, EarningSubmission submission, long payMinor) {
+        long commission = audition.terms().commissionOn(payMinor);
+        String refundTo = audition.status() == AuditionAccount.Status.SETTLED
+                ? Accounts.available(audition.orgId()) : Accounts.escrow(audition.auditionId());
+        return locks.lock(EscrowService.ORG_LOCK, audition.orgId())
+                .chain(() -> ledger.post(Posting.builder("base-pay-cancelled:" + submission.submissionId, "base-pay-cancelled",
+                                audition.currency(), "pay cancelled: the work was found invalid")
+                        .org(audition.orgId()).audition(audition.auditionId()).learner(submission.learnerId)
+                        .debit(Accounts.payable(submission.learnerId), payMinor)
+                        .debit(Accounts.revenue(FeeKind.COMMISSION), commission)
+                        .credit(refundTo, payMinor + commission)
+                        .build()))
+                .replaceWithVoid();
     }
 
     private Uni<Void> payBase(EarningSubmission submission) {

@@ -93,6 +93,15 @@ public class Ledger {
                                 .executeUpdate());
     }
 
+    /** The posting made for a business cause, if any. */
+    public Uni<Optional<UUID>> postingFor(String idempotencyKey) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id from posting where idempotency_key = :key", UUID.class)
+                .setParameter("key", idempotencyKey)
+                .getSingleResultOrNull())
+                .map(Optional::ofNullable);
+    }
+
     /** The balance on the account's normal side: what the account holds, never negative. */
     public Uni<Long> balance(String account, String currency) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

@@ -14,7 +14,9 @@ public record MyPayouts(String learnerId, String payoutAccount, List<Item> items
         /** goes out with the next payout run */
         READY,
         IN_TRANSFER,
-        PAID
+        PAID,
+        /** the work was found invalid after it was paid, before the money left; see holdReason */
+        CANCELLED
     }
 
     public record Item(UUID id, String kind, UUID auditionId, Money amount, Instant accruedAt, ItemStatus status,

@@ -54,6 +54,10 @@ public class MyPayoutsResource {
 
     private MyPayouts.Item item(Payable p, PayoutAccount account, Transfer transfer, Instant now) {
         Money amount = new Money(p.amountMinor, p.currency);
+        if (p.cancelledAt != null) {
+            return new MyPayouts.Item(p.id, p.kind, p.auditionId, amount, p.accruedAt, MyPayouts.ItemStatus.CANCELLED,
+                    "the work was found invalid after it was scored valid", null, null);
+        }
         if (p.transferId != null) {
             boolean paid = transfer != null && transfer.state == Transfer.State.SETTLED;
             return new MyPayouts.Item(p.id, p.kind, p.auditionId, amount, p.accruedAt,

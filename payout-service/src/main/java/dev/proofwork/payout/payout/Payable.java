@@ -22,6 +22,7 @@ public class Payable extends PanacheEntityBase {
     long amountMinor;
     Instant accruedAt;
     UUID transferId;
+    Instant cancelledAt;
 
     protected Payable() {
     }

@@ -127,7 +127,7 @@ public class PayoutRuns {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select distinct p.learner_id, p.currency, a.provider_account_ref
                           from payable p join payout_account a on a.learner_id = p.learner_id
-                         where p.transfer_id is null and p.accrued_at <= :cutoff
+                         where p.transfer_id is null and p.cancelled_at is null and p.accrued_at <= :cutoff
                          limit :limit""", Object[].class)
                 .setParameter("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
                 .setParameter("limit", BATCH)
@@ -139,7 +139,7 @@ public class PayoutRuns {
 
     private Uni<Void> createTransfer(ReadyGroup group, Instant cutoff, Tally tally) {
         return locks.lock(LEARNER_LOCK, group.learnerId())
-                .chain(() -> Payable.<Payable> list("learnerId = ?1 and currency = ?2 and transferId is null and accruedAt <= ?3",
+                .chain(() -> Payable.<Payable> list("learnerId = ?1 and currency = ?2 and transferId is null and cancelledAt is null and accruedAt <= ?3",
                         group.learnerId(), group.currency(), cutoff))
                 .chain(payables -> {
                     long amount = payables.stream().mapToLong(p -> p.amountMinor).reduce(0, Math::addExact);
