@@ -112,7 +112,7 @@ class PayoutRunTest {
         String learner = learnerWhoEarned(3_000);
         String reference = addPayoutAccount(learner);
         clock.advance(PAST_SETTLING);
-        provider.nextTransfers(Behaviour.DECLINE, 1);
+        provider.nextTransfers(reference, Behaviour.DECLINE, 1);
 
         runPayouts();
         assertThat(transfers(learner)).singleElement().satisfies(t -> {
@@ -139,7 +139,7 @@ class PayoutRunTest {
         String learner = learnerWhoEarned(2_500);
         String reference = addPayoutAccount(learner);
         clock.advance(PAST_SETTLING);
-        provider.nextTransfers(Behaviour.TIME_OUT, 1);
+        provider.nextTransfers(reference, Behaviour.TIME_OUT, 1);
 
         runPayouts();
         assertThat(transfers(learner)).singleElement().satisfies(t -> assertThat(t.get("state")).isEqualTo("SENT"));
@@ -154,7 +154,7 @@ class PayoutRunTest {
         String learner = learnerWhoEarned(1_500);
         String reference = addPayoutAccount(learner);
         clock.advance(PAST_SETTLING);
-        provider.nextTransfers(Behaviour.DECLINE, 3);
+        provider.nextTransfers(reference, Behaviour.DECLINE, 3);
 
         runPayouts();
         clock.advance(Duration.ofMinutes(2));

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,8 +32,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, String> collections = new ConcurrentHashMap<>();
     private final Map<String, Long> sentMinor = new ConcurrentHashMap<>();
     private final Behaviour standing;
-    private final AtomicReference<Behaviour> nextBehaviour = new AtomicReference<>();
-    private final AtomicInteger nextCount = new AtomicInteger();
+    private final Map<String, Behaviour> nextBehaviour = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> nextCount = new ConcurrentHashMap<>();
     private final boolean declineDeposits;
     private volatile boolean declineNextDeposit;
 
@@ -44,10 +43,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         this.declineDeposits = declineDeposits;
     }
 
-    /** The next {@code count} new transfers behave so; later ones return to the standing behaviour. */
-    public void nextTransfers(Behaviour behaviour, int count) {
-        nextBehaviour.set(behaviour);
-        nextCount.set(count);
+    /** The next {@code count} new transfers to that account behave so; later ones return to the standing behaviour. */
+    public void nextTransfers(String accountReference, Behaviour behaviour, int count) {
+        nextBehaviour.put(accountReference, behaviour);
+        nextCount.put(accountReference, new AtomicInteger(count));
     }
 
     public void declineNextDeposit() {
@@ -78,7 +77,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        Behaviour behaviour = behaviourForNewTransfer();
+        Behaviour behaviour = behaviourForNewTransfer(accountReference);
         String reference = "sim-tr-" + UUID.randomUUID();
         return switch (behaviour) {
             case SETTLE -> Uni.createFrom().item(record(idempotencyKey, accountReference, amount,
@@ -116,9 +115,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return receipt;
     }
 
-    private Behaviour behaviourForNewTransfer() {
-        if (nextCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return nextBehaviour.get();
+    private Behaviour behaviourForNewTransfer(String accountReference) {
+        AtomicInteger left = nextCount.get(accountReference);
+        if (left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return nextBehaviour.get(accountReference);
         }
         return standing;
     }
