@@ -1,5 +1,5 @@
 # One image recipe for every service: build with --build-arg SERVICE=audition-service (or scoring-,
-# ranking-, payout-service) from the repository root, after `./mvnw package -DskipTests`.
+# ranking-, payout-service) from the repository root, after `./mvnw install -DskipTests`.
 FROM registry.access.redhat.com/ubi9/openjdk-21-runtime:1.21
 ARG SERVICE
 ENV LANGUAGE='en_US:en'

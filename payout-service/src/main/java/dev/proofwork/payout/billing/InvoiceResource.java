@@ -1,9 +1,7 @@
 package dev.proofwork.payout.billing;
 
-import dev.proofwork.events.Money;
 import dev.proofwork.payout.OrgAccess;
 import dev.proofwork.runtime.api.Page;
-import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,32 +15,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.UUID;
 
 @Path("/api/v1/employers/{orgId}/invoices")
 public class InvoiceResource {
 
-    public record InvoiceSummary(String number, UUID auditionId, String period, Money total, Instant issuedAt) {
-    }
-
+    private final Invoices invoices;
     private final OrgAccess access;
 
-    InvoiceResource(OrgAccess access) {
+    InvoiceResource(Invoices invoices, OrgAccess access) {
+        this.invoices = invoices;
         this.access = access;
     }
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
     @WithSession
-    public Uni<Page<InvoiceSummary>> list(@PathParam("orgId") String orgId,
+    public Uni<Page<InvoiceView.Summary>> list(@PathParam("orgId") String orgId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         access.requireOrg(orgId);
-        var query = Invoice.<Invoice> find("orgId = ?1 order by issuedAt desc, number desc", orgId).page(page, size);
-        return query.list().chain(invoices -> query.count().map(total -> new Page<>(invoices.stream()
-                .map(i -> new InvoiceSummary(i.number, i.auditionId, i.period, new Money(i.totalMinor, i.currency), i.issuedAt))
-                .toList(), page, size, total)));
+        return invoices.page(orgId, page, size);
     }
 
     @GET
@@ -52,15 +44,7 @@ public class InvoiceResource {
     @WithSession
     public Uni<InvoiceView> get(@PathParam("orgId") String orgId, @PathParam("number") String number) {
         access.requireOrg(orgId);
-        return Invoice.<Invoice> findById(number)
-                .map(invoice -> {
-                    if (invoice == null || !invoice.orgId.equals(orgId)) {
-                        throw ProblemException.notFound("invoice " + number + " of " + orgId);
-                    }
-                    return invoice;
-                })
-                .chain(invoice -> InvoiceLine.<InvoiceLine> list("invoiceNumber = ?1 order by lineNo", number)
-                        .map(lines -> InvoiceView.of(invoice, lines)));
+        return invoices.get(orgId, number);
     }
 
     @GET

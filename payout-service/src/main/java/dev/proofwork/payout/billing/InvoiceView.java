@@ -8,6 +8,13 @@ import java.util.UUID;
 public record InvoiceView(String number, String orgId, UUID auditionId, String period, Money total, Instant issuedAt,
         List<Line> lines) {
 
+    public record Summary(String number, UUID auditionId, String period, Money total, Instant issuedAt) {
+
+        static Summary of(Invoice i) {
+            return new Summary(i.number, i.auditionId, i.period, new Money(i.totalMinor, i.currency), i.issuedAt);
+        }
+    }
+
     /** {@code postingId} is the ledger posting the charge came from. */
     public record Line(int lineNo, String kind, String description, Money amount, UUID postingId) {
     }

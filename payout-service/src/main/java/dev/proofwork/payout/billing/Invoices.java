@@ -3,7 +3,9 @@ package dev.proofwork.payout.billing;
 import dev.proofwork.events.BillingEvent.InvoiceIssued;
 import dev.proofwork.events.Money;
 import dev.proofwork.payout.ledger.Accounts;
+import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,26 @@ public class Invoices {
     Invoices(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** An org's invoices, newest first. Runs in the caller's session. */
+    public Uni<Page<InvoiceView.Summary>> page(String orgId, int page, int size) {
+        var query = Invoice.<Invoice> find("orgId = ?1 order by issuedAt desc, number desc", orgId).page(page, size);
+        return query.list().chain(found -> query.count().map(total -> new Page<>(
+                found.stream().map(InvoiceView.Summary::of).toList(), page, size, total)));
+    }
+
+    /** One of the org's invoices with its lines; another org's number is not found. */
+    public Uni<InvoiceView> get(String orgId, String number) {
+        return Invoice.<Invoice> findById(number)
+                .map(invoice -> {
+                    if (invoice == null || !invoice.orgId.equals(orgId)) {
+                        throw ProblemException.notFound("invoice " + number + " of " + orgId);
+                    }
+                    return invoice;
+                })
+                .chain(invoice -> InvoiceLine.<InvoiceLine> list("invoiceNumber = ?1 order by lineNo", number)
+                        .map(lines -> InvoiceView.of(invoice, lines)));
     }
 
     /** The close invoice: every charge of the audition so far. Runs in the caller's transaction. */

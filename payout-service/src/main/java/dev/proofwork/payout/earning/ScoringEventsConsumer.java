@@ -27,7 +27,7 @@ public class ScoringEventsConsumer {
     @Incoming(Topics.SCORING)
     Uni<Void> onScoringEvent(Message<byte[]> record) {
         return inbox.consume(record, "payout.scoring", envelope -> switch (envelope.data()) {
-            case ReviewRecorded review -> escrow.reviewRecorded(review.reviewId(), review.auditionId(), review.reviewerId());
+            case ReviewRecorded review -> escrow.reviewRecorded(review.reviewId(), review.auditionId());
             case SubmissionScored scored -> earnings.scored(scored);
             case SubmissionRejected rejected -> earnings.rejected(rejected);
             default -> Uni.createFrom().voidItem();

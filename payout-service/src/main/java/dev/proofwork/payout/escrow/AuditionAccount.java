@@ -116,14 +116,6 @@ public class AuditionAccount {
         return currency;
     }
 
-    int seatsUsed() {
-        return seatsUsed;
-    }
-
-    Instant closedAt() {
-        return closedAt;
-    }
-
     public record View(UUID auditionId, String orgId, String title, String skill, Status status, String currency,
             Long reservedMinor, Integer seats, Integer seatsUsed, Instant closedAt, Instant settleAt, Instant settledAt) {
     }

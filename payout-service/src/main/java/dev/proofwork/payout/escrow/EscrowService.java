@@ -184,7 +184,7 @@ public class EscrowService {
     }
 
     /** A review fee for each review performed on the audition's submissions. */
-    public Uni<Void> reviewRecorded(UUID reviewId, UUID auditionId, String reviewerId) {
+    public Uni<Void> reviewRecorded(UUID reviewId, UUID auditionId) {
         return accounts.findById(auditionId).chain(account -> {
             if (account == null || !account.isFunded()) {
                 LOG.warnf("review %s is for audition %s, which was never funded here: not billed", reviewId, auditionId);

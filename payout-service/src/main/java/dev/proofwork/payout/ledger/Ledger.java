@@ -36,7 +36,7 @@ public class Ledger {
             insert into account_balance (account, currency, normal_side, balance_minor)
             values (:account, :currency, :side, :amount)""";
 
-    public record AccountBalance(String account, String currency, long balanceMinor) {
+    public record OrgBalance(String currency, long availableMinor, long escrowMinor, long receivableMinor) {
     }
 
     public record CurrencyTotals(String currency, long debitsMinor, long creditsMinor) {
@@ -113,15 +113,24 @@ public class Ledger {
                 .map(balance -> balance == null ? 0L : balance);
     }
 
-    /** Balances of accounts whose name starts with {@code prefix}, on their normal side. */
-    public Uni<List<AccountBalance>> balances(String prefix) {
+    /** An org's money per currency: spendable, reserved in its auditions' escrow, owed beyond its deposits. */
+    public Uni<List<OrgBalance>> orgBalances(String orgId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select account, currency, balance_minor * normal_side from account_balance
-                         where account like :prefix escape '\\' order by account, currency""", Object[].class)
-                .setParameter("prefix", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .getResultList())
+                        select b.currency,
+                               coalesce(sum(b.balance_minor * b.normal_side) filter (where b.account = :available), 0),
+                               coalesce(sum(b.balance_minor * b.normal_side) filter (where a.audition_id is not null), 0),
+                               coalesce(sum(b.balance_minor * b.normal_side) filter (where b.account = :receivable), 0)
+                          from account_balance b
+                          left join audition_account a on a.org_id = :org and b.account = 'audition:' || a.audition_id || ':escrow'
+                         where b.account in (:available, :receivable) or a.audition_id is not null
+                         group by b.currency order by b.currency""", Object[].class)
+                        .setParameter("org", orgId)
+                        .setParameter("available", Accounts.available(orgId))
+                        .setParameter("receivable", Accounts.receivable(orgId))
+                        .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new AccountBalance((String) row[0], ((String) row[1]).trim(), ((Number) row[2]).longValue()))
+                        .map(row -> new OrgBalance(((String) row[0]).trim(), ((Number) row[1]).longValue(),
+                                ((Number) row[2]).longValue(), ((Number) row[3]).longValue()))
                         .toList());
     }
 

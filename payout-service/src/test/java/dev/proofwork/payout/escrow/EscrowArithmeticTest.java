@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of escrow and bonus, over random amounts and scores: no money made up, none lost. */
-class EscrowArithmeticProperties {
+class EscrowArithmeticTest {
 
     private static final int TRIES = 2_000;
 

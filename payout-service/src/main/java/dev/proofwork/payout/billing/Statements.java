@@ -1,0 +1,42 @@
+package dev.proofwork.payout.billing;
+
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Monthly statements: issued by schedule once a month has ended, or by an operator for any finished month. */
+@ApplicationScoped
+public class Statements {
+
+    private final Invoices invoices;
+    private final Clock clock;
+
+    Statements(Invoices invoices, Clock clock) {
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    /** @return how many statements were issued; a month already billed issues none again */
+    public Uni<Integer> issue(YearMonth period) {
+        if (!period.isBefore(currentMonth())) {
+            throw new ProblemException(Problem.fieldErrors(409, "period-not-finished", "The month has not ended",
+                    List.of(new Problem.FieldError("period", "must be a month that has ended; " + period + " has not"))));
+        }
+        return invoices.issueStatements(period);
+    }
+
+    @Scheduled(cron = "${proofwork.billing.statements-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> lastMonth() {
+        return invoices.issueStatements(currentMonth().minusMonths(1)).replaceWithVoid();
+    }
+
+    private YearMonth currentMonth() {
+        return YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    }
+}
