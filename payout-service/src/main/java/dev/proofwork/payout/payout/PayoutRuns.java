@@ -86,10 +86,10 @@ public class PayoutRuns {
 
     private Uni<Void> reconcile(Tally tally) {
         Instant sentBefore = clock.instant().minus(reconcileAfter);
-        return Panache.withSession(() -> Transfer.<Transfer> list(
+        return Panache.withSession(() -> Transfer.<Transfer> find(
                         "state in ?1 and sentAt <= ?2 order by sentAt", List.of(Transfer.State.SENDING, Transfer.State.SENT),
-                        sentBefore))
-                .onItem().transformToMulti(transfers -> Multi.createFrom().iterable(transfers.stream().limit(BATCH).toList()))
+                        sentBefore).page(0, BATCH).list())
+                .onItem().transformToMulti(transfers -> Multi.createFrom().iterable(transfers))
                 .onItem().transformToUniAndConcatenate(transfer -> provider.transferStatus(transfer.idempotencyKey)
                         .chain(receipt -> Panache.withTransaction(() -> lockedAwaiting(transfer.id, transfer.idempotencyKey)
                                 .chain(locked -> {
