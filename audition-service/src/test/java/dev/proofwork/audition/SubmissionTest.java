@@ -149,7 +149,7 @@ class SubmissionTest {
         given().auth().oauth2(learner).contentType(ContentType.JSON)
                 .body(Map.of("content", "x".repeat(200 * 1024 + 1)))
                 .when().post("/api/v1/attempts/{id}/submission", attemptId)
-                .then().statusCode(413).body("errors[0].field", equalTo("content"));
+                .then().statusCode(400).body("errors[0].field", equalTo("content"));
         given().auth().oauth2(learner)
                 .multiPart("content", "with a huge file")
                 .multiPart("files", "dump.bin", new byte[10 * 1024 * 1024 + 1], "application/octet-stream")

@@ -34,6 +34,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final List<TestDatabase> databases = new ArrayList<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
     ServiceProcesses(Map<String, String> settings) throws IOException {
         broker = KafkaBroker.start();
@@ -46,9 +47,13 @@ final class ServiceProcesses implements AutoCloseable {
             databases.add(database);
             int port = freePort();
             ports.put(service, port);
+            int managementPort = freePort();
+            managementPorts.put(service, managementPort);
             List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
             Map<String, String> config = new LinkedHashMap<>(settings);
             config.put("quarkus.http.port", String.valueOf(port));
+            config.put("quarkus.management.port", String.valueOf(managementPort));
+            config.put("proofwork.pseudonym.secret", "e2e-pseudonym-secret");
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
             config.put("quarkus.datasource.username", database.user());
             config.put("quarkus.datasource.password", database.password());
@@ -71,6 +76,11 @@ final class ServiceProcesses implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** Where the service answers health, metrics and its OpenAPI document: never on its API port. */
+    String managementUrl(String service) {
+        return "http://localhost:" + managementPorts.get(service);
+    }
+
     private void awaitReady(String service) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -79,7 +89,7 @@ final class ServiceProcesses implements AutoCloseable {
                 throw new IllegalStateException(service + " exited at start:\n" + logTail(service));
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

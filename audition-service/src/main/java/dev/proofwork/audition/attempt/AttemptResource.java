@@ -33,7 +33,7 @@ public class AttemptResource {
 
     @GET
     @Path("me/attempts")
-    public Uni<Page<AttemptView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<Page<AttemptView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return attempts.mine(caller.subject(), page, size).map(found -> found.map(AttemptView::of));
     }

@@ -95,7 +95,7 @@ public class AuditionResource {
     public Uni<Page<Object>> list(@QueryParam("status") String status,
             @QueryParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug")
             String skill,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         Viewer viewer = Viewer.of(caller);
         return auditions.list(viewer, parseStatus(status), skill, page, size)

@@ -17,6 +17,7 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
 
     static final int MAX_CONTENT_BYTES = 200 * 1024;
     static final int MAX_LINKS = 10;
+    static final int MAX_LINK_LENGTH = 2048;
     static final int MAX_FILES = 10;
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https");
@@ -74,7 +75,7 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
     }
 
     private static boolean isWebLink(String link) {
-        if (link == null || link.length() > 2048) {
+        if (link == null || link.length() > MAX_LINK_LENGTH) {
             return false;
         }
         try {

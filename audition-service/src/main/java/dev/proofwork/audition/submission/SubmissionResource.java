@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.LEARNER)
     public Uni<RestResponse<SubmissionView>> submit(@PathParam("attemptId") UUID attemptId,
-            @NotNull SubmissionRequest request) {
+            @Valid @NotNull SubmissionRequest request) {
         return submissions.submit(attemptId, caller.subject(),
                 new SubmissionInput(request.content(), request.links(), List.of())).map(SubmissionResource::created);
     }

@@ -31,7 +31,7 @@ public class InvoiceResource {
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
     @WithSession
     public Uni<Page<InvoiceView.Summary>> list(@PathParam("orgId") String orgId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         access.requireOrg(orgId);
         return invoices.page(orgId, page, size);

@@ -38,7 +38,7 @@ public class RankingResource {
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
     public Uni<Page<RankingViews.LeaderboardEntry>> skill(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return rankings.skill(skill, page, size);
     }

@@ -7,19 +7,30 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every refusal into {@code application/problem+json}, naming the fields at fault. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** unique_violation, serialization_failure, deadlock_detected: another request got there first. */
+    private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01");
 
     private final ObjectMapper json;
 
@@ -53,15 +64,74 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return respond(Problem.invalidRequest(List.of(new FieldError(field, "is not a known field"))));
         }
-        String reason = e.getOriginalMessage().split("\n")[0];
-        return respond(Problem.invalidRequest(List.of(new FieldError(field.isEmpty() ? "body" : field,
-                field.isEmpty() ? "is not valid JSON: " + reason : "has the wrong type or format: " + reason))));
+        if (field.isEmpty()) {
+            return respond(Problem.invalidRequest(List.of(new FieldError("body",
+                    "is not a JSON object of the expected shape: " + e.getOriginalMessage().split("\n")[0]))));
+        }
+        return respond(Problem.invalidRequest(List.of(new FieldError(field, expectation(e)))));
+    }
+
+    /** What the field should have been, in words a client can act on, without the parser's internals. */
+    private static String expectation(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException invalid && invalid.getCause() != null) {
+            return invalid.getCause().getMessage();
+        }
+        if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            return "must be a number within range";
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "has the wrong type or format";
+        }
+        if (target == long.class || target == Long.class || target == int.class || target == Integer.class
+                || target == short.class || target == Short.class) {
+            return "must be a whole number within range";
+        }
+        if (target == double.class || target == Double.class || target == float.class || target == Float.class
+                || target == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (target == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (target == java.time.Instant.class) {
+            return "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        return "must be a JSON object";
     }
 
     /** Registered for the exact type too, so it replaces the framework's own non-problem body. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
         return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    private Response unauthenticated() {
+        Problem problem = Problem.of(401, "unauthenticated", "Sign-in required",
+                "send a valid bearer access token from the proofwork realm");
+        return Response.fromResponse(respond(problem)).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -77,6 +147,46 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
                 e.getMessage()));
+    }
+
+    /**
+     * Whatever no other mapper names. A concurrent write that lost a race (unique key, optimistic lock,
+     * serialization failure) is a 409 the client may retry; anything else is a 500 whose body carries a
+     * correlation id that the log line repeats, so no request ever ends without a problem body.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException refused) {
+                return respond(refused.problem());
+            }
+            if (cause instanceof WebApplicationException web) {
+                return web(web);
+            }
+            if (isConflict(cause)) {
+                return respond(Problem.of(409, "concurrent-update", "Concurrent update",
+                        "another request changed the same thing at the same time; read it again and retry"));
+            }
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "request failed unexpectedly [correlationId=%s]", correlationId);
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "the request could not be completed; quote the correlation id when reporting it")
+                .with("correlationId", correlationId));
+    }
+
+    private static boolean isConflict(Throwable e) {
+        if (e instanceof OptimisticLockException || e instanceof StaleStateException) {
+            return true;
+        }
+        if (e instanceof org.hibernate.exception.ConstraintViolationException violation
+                && CONFLICT_STATES.contains(violation.getSQLState())) {
+            return true;
+        }
+        if (e instanceof org.hibernate.exception.LockAcquisitionException) {
+            return true;
+        }
+        return e instanceof io.vertx.pgclient.PgException pg && CONFLICT_STATES.contains(pg.getSqlState());
     }
 
     private Response respond(Problem problem) {

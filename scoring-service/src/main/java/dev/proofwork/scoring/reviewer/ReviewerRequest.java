@@ -11,7 +11,7 @@ import java.util.List;
 
 public record ReviewerRequest(
         @NotBlank @Size(max = 255) String subject,
-        @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+        @NotEmpty @Size(max = 20) List<@NotNull @Size(max = 64) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
                 message = "must be a skill slug such as sql-analytics") String> skills,
         @NotNull @Min(1) @Max(100) Integer maxOpenReviews) {
 }

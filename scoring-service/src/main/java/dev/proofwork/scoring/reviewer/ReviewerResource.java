@@ -34,7 +34,7 @@ public class ReviewerResource {
     }
 
     @GET
-    public Uni<Page<ReviewerView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<Page<ReviewerView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return reviewers.list(page, size).map(found -> found.map(ReviewerView::of));
     }

@@ -1,0 +1,6 @@
+package dev.proofwork.payout;
+
+import dev.proofwork.testkit.EndpointRulesContract;
+
+class EndpointRulesTest extends EndpointRulesContract {
+}
