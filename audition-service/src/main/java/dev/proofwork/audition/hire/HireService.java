@@ -1,7 +1,9 @@
 package dev.proofwork.audition.hire;
 
+import dev.proofwork.audition.audition.Audition;
 import dev.proofwork.audition.audition.AuditionRepository;
 import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.audition.submission.Submission;
 import dev.proofwork.audition.submission.SubmissionRepository;
 import dev.proofwork.events.AuditionEvent.HireReported;
 import dev.proofwork.runtime.outbox.Outbox;
@@ -11,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,25 +22,24 @@ public class HireService {
     private final AuditionRepository auditions;
     private final SubmissionRepository submissions;
     private final HireRepository hires;
+    private final ContactService contacts;
     private final Outbox outbox;
-    private final Clock clock;
 
-    HireService(AuditionRepository auditions, SubmissionRepository submissions, HireRepository hires, Outbox outbox,
-            Clock clock) {
+    HireService(AuditionRepository auditions, SubmissionRepository submissions, HireRepository hires,
+            ContactService contacts, Outbox outbox) {
         this.auditions = auditions;
         this.submissions = submissions;
         this.hires = hires;
+        this.contacts = contacts;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
-    /** Records the hire once and reveals the learner to the employer; ranking turns hires into base rates. */
+    /**
+     * Records the hire of a candidate who agreed to be contacted, once; ranking turns hires into base rates,
+     * so a hire nobody consented to, or dated before the work it rewards, is refused.
+     */
     @WithTransaction
     public Uni<Hire> report(UUID auditionId, Viewer employer, HireRequest request) {
-        if (request.hiredAt().isAfter(clock.instant())) {
-            throw new ProblemException(Problem.invalidRequest(
-                    List.of(new Problem.FieldError("hiredAt", "must not be in the future"))));
-        }
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || !audition.ownedBy(employer.orgId())) {
                 throw ProblemException.notFound("audition " + auditionId);
@@ -48,16 +48,30 @@ public class HireService {
                 if (submission == null || !submission.auditionId().equals(auditionId)) {
                     throw ProblemException.notFound("submission " + request.submissionId() + " of this audition");
                 }
-                Hire hire = new Hire(auditionId, submission.id(), submission.learnerId(), request.role().strip(),
-                        request.hiredAt(), employer.subject());
-                return hires.persistAndFlush(hire)
-                        .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
-                                "hire-already-reported", "Hire already reported",
-                                "a hire was already reported for submission " + submission.id()))
-                        .chain(() -> outbox.add(new HireReported(auditionId, audition.orgId(), submission.id(),
-                                submission.learnerId(), audition.skill(), hire.role(), hire.hiredAt())))
-                        .replaceWith(hire);
+                if (request.hiredAt().isBefore(submission.receivedAt())) {
+                    throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("hiredAt",
+                            "must not be before the submission was received (" + submission.receivedAt() + ")"))));
+                }
+                return contacts.acceptedFor(submission).chain(consent -> {
+                    if (consent == null) {
+                        throw ProblemException.conflict("consent-required", "The candidate has not agreed to contact",
+                                "ask the candidate for contact first; a hire can be reported once they accept");
+                    }
+                    return record(audition, submission, employer, request);
+                });
             });
         });
+    }
+
+    private Uni<Hire> record(Audition audition, Submission submission, Viewer employer, HireRequest request) {
+        Hire hire = new Hire(audition.id(), submission.id(), submission.learnerId(), request.role().strip(),
+                request.hiredAt(), employer.subject());
+        return hires.persistAndFlush(hire)
+                .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                        "hire-already-reported", "Hire already reported",
+                        "a hire was already reported for submission " + submission.id()))
+                .chain(() -> outbox.add(new HireReported(audition.id(), audition.orgId(), submission.id(),
+                        submission.learnerId(), audition.skill(), hire.role(), hire.hiredAt())))
+                .replaceWith(hire);
     }
 }

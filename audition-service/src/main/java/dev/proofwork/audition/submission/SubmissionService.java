@@ -3,8 +3,8 @@ package dev.proofwork.audition.submission;
 import dev.proofwork.audition.attempt.AttemptRepository;
 import dev.proofwork.audition.audition.AuditionRepository;
 import dev.proofwork.audition.audition.Viewer;
-import dev.proofwork.audition.hire.Hire;
-import dev.proofwork.audition.hire.HireRepository;
+import dev.proofwork.audition.hire.ContactRequest;
+import dev.proofwork.audition.hire.ContactRequestRepository;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.ScoringEvent.SubmissionRejected;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
@@ -35,18 +35,18 @@ public class SubmissionService {
     private final AuditionRepository auditions;
     private final SubmissionRepository submissions;
     private final SubmissionFileRepository files;
-    private final HireRepository hires;
+    private final ContactRequestRepository contacts;
     private final Pseudonyms pseudonyms;
     private final Outbox outbox;
     private final Clock clock;
 
     SubmissionService(AttemptRepository attempts, AuditionRepository auditions, SubmissionRepository submissions,
-            SubmissionFileRepository files, HireRepository hires, Pseudonyms pseudonyms, Outbox outbox, Clock clock) {
+            SubmissionFileRepository files, ContactRequestRepository contacts, Pseudonyms pseudonyms, Outbox outbox, Clock clock) {
         this.attempts = attempts;
         this.auditions = auditions;
         this.submissions = submissions;
         this.files = files;
-        this.hires = hires;
+        this.contacts = contacts;
         this.pseudonyms = pseudonyms;
         this.outbox = outbox;
         this.clock = clock;
@@ -82,7 +82,10 @@ public class SubmissionService {
         });
     }
 
-    /** The owning employer's (or an operator's) view of an audition's submissions, authors pseudonymous until hired. */
+    /**
+     * The owning employer's (or an operator's) view of an audition's submissions: authors pseudonymous until
+     * they accept the employer's contact request.
+     */
     @WithSession
     public Uni<Page<CandidateSubmissionView>> forEmployer(UUID auditionId, Viewer viewer, int page, int size) {
         return auditions.findById(auditionId).chain(audition -> {
@@ -90,9 +93,9 @@ public class SubmissionService {
                 throw ProblemException.notFound("audition " + auditionId);
             }
             var query = submissions.find("auditionId", Sort.by("receivedAt").and("id"), auditionId).page(page, size);
-            return query.list().chain(found -> query.count().chain(total -> hiresOf(found).map(hired ->
-                    new Page<>(found.stream().map(s -> candidateView(s, hired.get(s.id()))).toList(), page, size,
-                            total))));
+            return query.list().chain(found -> query.count().chain(total -> revealedAuthors(found).map(revealed ->
+                    new Page<>(found.stream().map(s -> candidateView(s, revealed.containsKey(s.id()))).toList(), page,
+                            size, total))));
         });
     }
 
@@ -121,17 +124,14 @@ public class SubmissionService {
         }).replaceWithVoid();
     }
 
-    private Uni<Map<UUID, Hire>> hiresOf(List<Submission> found) {
-        if (found.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return hires.list("submissionId in ?1", found.stream().map(Submission::id).toList())
-                .map(list -> list.stream().collect(Collectors.toMap(Hire::submissionId, Function.identity())));
+    private Uni<Map<UUID, ContactRequest>> revealedAuthors(List<Submission> found) {
+        return contacts.acceptedFor(found.stream().map(Submission::id).toList())
+                .map(list -> list.stream().collect(Collectors.toMap(ContactRequest::submissionId, Function.identity())));
     }
 
-    private CandidateSubmissionView candidateView(Submission s, Hire hire) {
+    private CandidateSubmissionView candidateView(Submission s, boolean revealed) {
         return new CandidateSubmissionView(s.id(), pseudonyms.of(s.auditionId(), s.learnerId()),
-                hire == null ? null : s.learnerId(), s.receivedAt(), s.contentSha256(), s.qaStatus(), s.finalScore(),
+                revealed ? s.learnerId() : null, s.receivedAt(), s.contentSha256(), s.qaStatus(), s.finalScore(),
                 s.passed(), s.valid(), s.rejection());
     }
 }
