@@ -8,9 +8,13 @@ import static dev.proofwork.scoring.ScoringFixtures.queueContents;
 import static dev.proofwork.scoring.ScoringFixtures.review;
 import static dev.proofwork.scoring.ScoringFixtures.reviewer;
 import static dev.proofwork.scoring.ScoringFixtures.submit;
+import static dev.proofwork.scoring.ScoringFixtures.submitAs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
@@ -81,7 +85,8 @@ class ReleaseAndInvalidationTest {
         String skill = freshSkill();
         String ann = reviewer(skill, 5);
         UUID auditionId = openAudition(skill, 1, "0.2");
-        UUID submissionId = submit(auditionId, skill, "copied from a blog " + skill);
+        String learnerId = "learner-" + UUID.randomUUID();
+        UUID submissionId = submitAs(learnerId, auditionId, skill, "copied from a blog " + skill);
         given().auth().oauth2(Tokens.reviewer(ann)).contentType(ContentType.JSON)
                 .body(Map.of("invalidReason", "plagiarised from a public blog post"))
                 .when().post("/api/v1/reviews/{id}", awaitTask(ann, "copied from a blog " + skill))
@@ -89,7 +94,18 @@ class ReleaseAndInvalidationTest {
 
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("reason", "confirmed: same text"))
                 .when().post("/api/v1/submissions/{id}/invalidate", submissionId)
-                .then().statusCode(200).body("status", equalTo("SCORED"));
+                .then().statusCode(200).body("status", equalTo("SCORED"))
+                .body("decisions[0].kind", equalTo("INVALIDATED"))
+                .body("decisions[0].reason", equalTo("confirmed: same text"))
+                .body("decisions[0].decidedBy", equalTo("op-olga"))
+                .body("decisions[0].decidedAt", notNullValue());
+        // the learner whose pay it removes reads why, not who
+        given().auth().oauth2(Tokens.learner(learnerId)).when().get("/api/v1/me/submissions/{id}", submissionId)
+                .then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("operatorDecisions[0].kind", equalTo("INVALIDATED"))
+                .body("operatorDecisions[0].reason", equalTo("confirmed: same text"))
+                .body(not(containsString("op-olga")));
 
         List<SubmissionScored> scored = TestBroker.awaitRecords(Topics.SCORING, r -> submissionId.toString()
                 .equals(r.key()) && CloudEventCodec.decode(r.headers(), r.value()).data() instanceof SubmissionScored,

@@ -1,5 +1,8 @@
 package dev.proofwork.scoring;
 
+import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.SubmittedFile;
 import static dev.proofwork.scoring.ScoringFixtures.OPERATOR;
 import static dev.proofwork.scoring.ScoringFixtures.awaitEvent;
 import static dev.proofwork.scoring.ScoringFixtures.awaitTask;
@@ -8,6 +11,7 @@ import static dev.proofwork.scoring.ScoringFixtures.openAudition;
 import static dev.proofwork.scoring.ScoringFixtures.queueContents;
 import static dev.proofwork.scoring.ScoringFixtures.review;
 import static dev.proofwork.scoring.ScoringFixtures.reviewer;
+import static dev.proofwork.scoring.ScoringFixtures.sha256;
 import static dev.proofwork.scoring.ScoringFixtures.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -111,15 +116,22 @@ class ReviewQaTest {
         String skill = freshSkill();
         String ann = reviewer(skill, 5);
         UUID auditionId = openAudition(skill, 1, "0.2");
-        submit(auditionId, skill, "blind work " + skill);
+        SubmittedFile cv = new SubmittedFile(UUID.randomUUID(), "jane-doe-final-answer.sql", "application/sql", 2048,
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new SubmissionReceived(UUID.randomUUID(),
+                UUID.randomUUID(), auditionId, skill, 1, "blind work " + skill, List.of(), List.of(cv),
+                sha256("blind work " + skill), Instant.now())));
         awaitTask(ann, "blind work " + skill);
 
         Map<String, Object> item = given().auth().oauth2(Tokens.reviewer(ann)).when().get("/api/v1/reviews/queue")
                 .then().statusCode(200).extract().jsonPath().getMap("[0]");
 
         assertThat(item).containsOnlyKeys("taskId", "skill", "rubric", "content", "links", "files");
+        assertThat(item.get("files")).isEqualTo(List.of(Map.of("label", "deliverable 1", "mediaType", "application/sql",
+                "sizeBytes", 2048)));
         String body = given().auth().oauth2(Tokens.reviewer(ann)).when().get("/api/v1/reviews/queue").asString();
-        assertThat(body).doesNotContain("learner").doesNotContain("receivedAt").doesNotContain("submissionId");
+        assertThat(body).doesNotContain("learner").doesNotContain("receivedAt").doesNotContain("submissionId")
+                .doesNotContain("jane-doe").doesNotContain(cv.sha256()).doesNotContain(cv.fileId().toString());
     }
 
     @Test

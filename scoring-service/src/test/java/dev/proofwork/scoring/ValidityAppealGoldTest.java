@@ -10,7 +10,9 @@ import static dev.proofwork.scoring.ScoringFixtures.reviewer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -104,7 +106,9 @@ class ValidityAppealGoldTest {
                 .body(Map.of("decision", "REVISE", "reason", "Partial refunds are handled correctly.",
                         "scores", Map.of("correctness", 4, "clarity", 3)))
                 .when().post("/api/v1/appeals/{taskId}/decision", appealTask)
-                .then().statusCode(200).body("status", equalTo("REVISED"));
+                .then().statusCode(200).body("status", equalTo("REVISED"))
+                .body("taskId", equalTo(appealTask))
+                .body(not(containsString(submissionId.toString())));
 
         List<SubmissionScored> versions = scoredEvents(submissionId, 2);
         assertThat(versions).extracting(SubmissionScored::version).containsExactly(1, 2);

@@ -32,6 +32,11 @@ public final class Tokens {
         return token(subject, "reviewer");
     }
 
+    /** A reviewer whose account also belongs to an employer organisation. */
+    public static String reviewer(String subject, String orgId) {
+        return claims(subject, "reviewer").claim("org_id", orgId).jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     public static String operator(String subject) {
         return token(subject, "operator");
     }

@@ -4,6 +4,7 @@ import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, read from the verified access token. */
@@ -30,12 +31,15 @@ public class Caller {
 
     /** The employer's organisation; an employer account without one may do nothing. */
     public String orgId() {
+        return claimedOrgId().orElseThrow(() -> ProblemException.forbidden(
+                "the token carries no org_id: this account belongs to no employer organisation"));
+    }
+
+    /** The organisation the account belongs to, if any: also a reviewer may work for an employer. */
+    public Optional<String> claimedOrgId() {
         Object claim = token.getClaim("org_id");
         String orgId = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
-        if (orgId == null || orgId.isBlank()) {
-            throw ProblemException.forbidden("the token carries no org_id: this account belongs to no employer organisation");
-        }
-        return orgId;
+        return orgId == null || orgId.isBlank() ? Optional.empty() : Optional.of(orgId);
     }
 
     public boolean isOperator() {

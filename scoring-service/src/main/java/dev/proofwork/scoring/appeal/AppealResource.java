@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -34,18 +33,26 @@ public class AppealResource {
     @POST
     @Path("me/submissions/{submissionId}/appeal")
     @RolesAllowed(Caller.LEARNER)
-    public Uni<RestResponse<Map<String, Object>>> appeal(@PathParam("submissionId") UUID submissionId,
+    public Uni<RestResponse<AppealFiled>> appeal(@PathParam("submissionId") UUID submissionId,
             @Valid @NotNull AppealRequest request) {
         return appeals.appeal(caller.subject(), submissionId, request)
                 .map(appeal -> RestResponse.status(RestResponse.Status.CREATED,
-                        Map.<String, Object> of("submissionId", submissionId, "status", appeal.status())));
+                        new AppealFiled(submissionId, appeal.status())));
     }
 
     @POST
     @Path("appeals/{taskId}/decision")
     @RolesAllowed(Caller.REVIEWER)
-    public Uni<Map<String, Object>> decide(@PathParam("taskId") UUID taskId, @Valid @NotNull AppealDecision decision) {
+    public Uni<AppealDecided> decide(@PathParam("taskId") UUID taskId, @Valid @NotNull AppealDecision decision) {
         return appeals.decide(caller.subject(), taskId, decision)
-                .map(appeal -> Map.of("submissionId", appeal.submissionId(), "status", appeal.status()));
+                .map(appeal -> new AppealDecided(taskId, appeal.status()));
+    }
+
+    /** The learner's own appeal, as filed. */
+    public record AppealFiled(UUID submissionId, Appeal.Status status) {
+    }
+
+    /** The deciding reviewer's receipt: their task and the outcome, nothing that names the submission. */
+    public record AppealDecided(UUID taskId, Appeal.Status status) {
     }
 }

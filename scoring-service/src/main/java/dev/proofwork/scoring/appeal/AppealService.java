@@ -4,6 +4,7 @@ import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.review.OperatorDecisionRepository;
 import dev.proofwork.scoring.review.QualityAssurance;
 import dev.proofwork.scoring.review.ReviewAssigner;
 import dev.proofwork.scoring.review.ReviewService;
@@ -36,14 +37,16 @@ public class AppealService {
     private final ScoringAuditionRepository auditions;
     private final ReviewAssigner assigner;
     private final QualityAssurance qa;
+    private final OperatorDecisionRepository decisions;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration window;
 
     AppealService(ReviewSubmissionRepository submissions, LearnerAttemptRepository attempts, AppealRepository appeals,
             ReviewTaskRepository tasks, ReviewerRepository reviewers, ScoringAuditionRepository auditions,
-            ReviewAssigner assigner, QualityAssurance qa, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "proofwork.appeals.window") Duration window) {
+            ReviewAssigner assigner, QualityAssurance qa, OperatorDecisionRepository decisions, Outbox outbox,
+            Clock clock, @ConfigProperty(name = "proofwork.appeals.window") Duration window) {
+        this.decisions = decisions;
         this.submissions = submissions;
         this.attempts = attempts;
         this.appeals = appeals;
@@ -62,13 +65,16 @@ public class AppealService {
         return owned(learnerId, submissionId).chain(submission -> tasks
                 .list("submissionId = ?1 and kind in ?2 and status = ?3 order by submittedAt", submissionId,
                         List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION, TaskKind.APPEAL), TaskStatus.SUBMITTED)
-                .chain(reviews -> appeals.findBySubmission(submissionId).map(appeal -> new LearnerSubmissionView(
+                .chain(reviews -> appeals.findBySubmission(submissionId).chain(appeal -> decisions
+                        .forSubmission(submissionId).map(decided -> new LearnerSubmissionView(
                         submission.id(), submission.status().name(), submission.finalScore(), submission.passed(),
                         submission.valid(), submission.scoreVersion(),
                         reviews.stream().map(t -> new LearnerSubmissionView.Review(t.scores(),
                                 t.scored() ? t.weightedScore() : null, t.invalidReason(), t.comment())).toList(),
                         appeal == null ? null : new LearnerSubmissionView.AppealView(appeal.status().name(),
-                                appeal.reason(), appeal.decisionReason())))));
+                                appeal.reason(), appeal.decisionReason()),
+                        decided.stream().map(d -> new LearnerSubmissionView.Decision(d.kind().name(), d.reason(),
+                                d.decidedAt())).toList())))));
     }
 
     /** One appeal per submission, within the window after scoring; it goes to a reviewer new to the work. */

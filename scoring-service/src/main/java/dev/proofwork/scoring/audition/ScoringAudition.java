@@ -73,6 +73,11 @@ public class ScoringAudition {
         return auditionId;
     }
 
+    /** The employer organisation that posted the audition; its members never review its work. */
+    public String orgId() {
+        return orgId;
+    }
+
     public String skill() {
         return skill;
     }

@@ -21,11 +21,14 @@ public class QualityAssurance {
 
     private final ReviewTaskRepository tasks;
     private final ReviewAssigner assigner;
+    private final OperatorDecisionRepository decisions;
     private final Outbox outbox;
     private final Clock clock;
 
-    QualityAssurance(ReviewTaskRepository tasks, ReviewAssigner assigner, Outbox outbox, Clock clock) {
+    QualityAssurance(ReviewTaskRepository tasks, ReviewAssigner assigner, OperatorDecisionRepository decisions,
+            Outbox outbox, Clock clock) {
         this.tasks = tasks;
+        this.decisions = decisions;
         this.assigner = assigner;
         this.outbox = outbox;
         this.clock = clock;
@@ -50,15 +53,21 @@ public class QualityAssurance {
         });
     }
 
-    /** An operator agrees with a reviewer's invalid mark: the work is invalid, and a new result says so. */
-    public Uni<Void> confirmInvalid(ReviewSubmission submission, ScoringAudition audition) {
+    /**
+     * An operator agrees with a reviewer's invalid mark: the work is invalid (its pay is withdrawn), a new
+     * result says so, and the decision is kept with who made it and why, for the learner to read.
+     */
+    public Uni<Void> confirmInvalid(ReviewSubmission submission, ScoringAudition audition, String operator,
+            String reason) {
         return tasks.list("submissionId = ?1 and invalidReason is not null", submission.id()).chain(marks -> {
             if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {
                 throw ProblemException.conflict("no-invalid-mark", "Nothing to agree with",
                         "an operator confirms a reviewer's invalid mark; this submission has none");
             }
             double score = submission.finalScore() == null ? 0 : submission.finalScore().doubleValue();
-            return publish(submission, audition, score, submission.reviewCount(), false);
+            return decisions.persist(new OperatorDecision(submission.id(), OperatorDecision.Kind.INVALIDATED,
+                    reason.strip(), operator, clock.instant()))
+                    .chain(() -> publish(submission, audition, score, submission.reviewCount(), false));
         });
     }
 

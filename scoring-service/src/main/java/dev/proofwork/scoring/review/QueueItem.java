@@ -6,6 +6,7 @@ import dev.proofwork.events.SubmittedFile;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * One review a reviewer owes. Deliberately without the learner, the submission's id or time, or anything
@@ -19,11 +20,15 @@ public record QueueItem(UUID taskId, String skill, List<RubricCriterion> rubric,
     public record AppealItem(String reason, BigDecimal currentScore) {
     }
 
-    /** A file's description; its bytes stay with audition-service. */
-    public record FileItem(String name, String mediaType, long sizeBytes, String sha256) {
+    /**
+     * A file as "deliverable n" with its type and size: a file name or a hash could name its author (a
+     * user name in a path, a hash looked up elsewhere), so neither reaches the reviewer.
+     */
+    public record FileItem(String label, String mediaType, long sizeBytes) {
 
-        static FileItem of(SubmittedFile file) {
-            return new FileItem(file.name(), file.mediaType(), file.sizeBytes(), file.sha256());
+        static List<FileItem> deliverables(List<SubmittedFile> files) {
+            return IntStream.range(0, files.size()).mapToObj(i -> new FileItem("deliverable " + (i + 1),
+                    files.get(i).mediaType(), files.get(i).sizeBytes())).toList();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.proofwork.scoring.review;
 
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.reviewer.Reviewer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Places pooled review tasks with reviewers: qualified for the skill, active, under their capacity, never
- * twice on one submission, least loaded first, and preferring, until a submission has one, a reviewer who
+ * twice on one submission, never on their own work or on an audition of an organisation they belong to,
+ * least loaded first, and preferring, until a submission has one, a reviewer who
  * has reviewed another cohort of the same skill (the bridges that make cohorts comparable). A task no one
  * can take stays pooled and is placed when capacity frees. Every method runs in the caller's transaction.
  */
@@ -37,6 +39,10 @@ public class ReviewAssigner {
                   < r.max_open_reviews
               and not exists (select 1 from review_task t where t.submission_id = :submission and t.reviewer_id = r.id)
               and not exists (select 1 from task_release x where x.submission_id = :submission and x.reviewer_id = r.id)
+              and not exists (select 1 from submission own join learner_attempt la on la.attempt_id = own.attempt_id
+                              where own.id = :submission and la.learner_id = r.subject)
+              and not jsonb_exists(cast(r.affiliations as jsonb),
+                                   coalesce((select a.org_id from audition a where a.audition_id = :audition), ''))
             order by
               case when not exists (
                        select 1 from review_task mine join review_task other on other.reviewer_id = mine.reviewer_id
@@ -49,6 +55,16 @@ public class ReviewAssigner {
               (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED'),
               r.created_at, r.id
             limit 1""";
+
+    /** The reviewer's open tasks that they wrote or that come from an organisation they belong to. */
+    private static final String CONFLICTING_TASKS = """
+            select t.id from review_task t
+            join reviewer r on r.id = t.reviewer_id
+            join submission s on s.id = t.submission_id
+            left join learner_attempt la on la.attempt_id = s.attempt_id
+            left join audition a on a.audition_id = s.audition_id
+            where t.reviewer_id = :reviewer and t.status = 'ASSIGNED'
+              and (la.learner_id = r.subject or jsonb_exists(cast(r.affiliations as jsonb), coalesce(a.org_id, '')))""";
 
     /** A gold item of the skill this reviewer has not seen yet. */
     private static final String PICK_GOLD = """
@@ -126,6 +142,39 @@ public class ReviewAssigner {
                         .collect().last()
                         .call(this::assignPooled)
                         .replaceWith(overdue.size()));
+    }
+
+    /**
+     * Takes back the reviewer's tasks that they must not judge (assigned before a conflict was known) and
+     * never offers those submissions to them again; true if any was taken back.
+     */
+    public Uni<Boolean> recuse(Reviewer reviewer) {
+        return conflictingTasks(reviewer)
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ReviewTask> of()) : tasks.list("id in ?1", ids))
+                .chain(conflicting -> conflicting.isEmpty() ? Uni.createFrom().item(false)
+                        : Multi.createFrom().iterable(conflicting)
+                                .onItem().transformToUniAndConcatenate(this::release)
+                                .collect().last()
+                                .call(this::assignPooled)
+                                .replaceWith(true));
+    }
+
+    /** Whether this task is one the reviewer must not judge. */
+    public Uni<Boolean> conflicts(Reviewer reviewer, ReviewTask task) {
+        return conflictingTasks(reviewer).map(ids -> ids.contains(task.id()));
+    }
+
+    private Uni<List<UUID>> conflictingTasks(Reviewer reviewer) {
+        // flushed first, so an affiliation just learned counts
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createNativeQuery(CONFLICTING_TASKS, UUID.class)
+                        .setParameter("reviewer", reviewer.id())
+                        .getResultList()));
+    }
+
+    /** Pooled tasks nobody eligible could take yet, oldest first: what an operator must find reviewers for. */
+    public Uni<List<ReviewTask>> waiting(int limit) {
+        return tasks.find("status = ?1 order by createdAt, id", TaskStatus.POOLED).page(0, limit).list();
     }
 
     public Uni<Void> releaseAllOf(UUID reviewerId) {

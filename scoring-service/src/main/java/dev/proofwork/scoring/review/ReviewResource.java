@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -29,7 +28,7 @@ public class ReviewResource {
     @GET
     @Path("queue")
     public Uni<List<QueueItem>> queue() {
-        return reviews.queue(caller.subject());
+        return reviews.queue(caller.subject(), caller.claimedOrgId());
     }
 
     @POST
@@ -40,10 +39,7 @@ public class ReviewResource {
 
     @POST
     @Path("{taskId}")
-    public Uni<Map<String, Object>> submit(@PathParam("taskId") UUID taskId, @Valid @NotNull ReviewRequest request) {
-        return reviews.submit(caller.subject(), taskId, request)
-                .map(task -> task.scored()
-                        ? Map.of("taskId", task.id(), "status", task.status(), "weightedScore", task.weightedScore())
-                        : Map.of("taskId", task.id(), "status", task.status(), "invalidReason", task.invalidReason()));
+    public Uni<ReviewOutcome> submit(@PathParam("taskId") UUID taskId, @Valid @NotNull ReviewRequest request) {
+        return reviews.submit(caller.subject(), caller.claimedOrgId(), taskId, request).map(ReviewOutcome::of);
     }
 }

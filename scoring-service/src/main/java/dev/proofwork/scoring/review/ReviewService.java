@@ -16,12 +16,17 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 public class ReviewService {
@@ -35,10 +40,13 @@ public class ReviewService {
     private final AppealRepository appeals;
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration revealDelay;
 
     ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
             ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner,
-            AppealRepository appeals, Outbox outbox, Clock clock) {
+            AppealRepository appeals, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay) {
+        this.revealDelay = revealDelay;
         this.appeals = appeals;
         this.reviewers = reviewers;
         this.tasks = tasks;
@@ -50,16 +58,49 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    /** The caller's open reviews, in an order that says nothing about when the work arrived. */
+    /**
+     * The caller's open reviews, in an order that says nothing about when the work arrived. A task shows only
+     * after a random delay of up to {@code proofwork.reviews.reveal-delay} from its assignment, so that a
+     * reviewer cannot match it with a learner who just submitted. An organisation seen in the caller's token
+     * is recorded, and work they must not judge goes back to the pool first.
+     */
+    @WithTransaction
+    public Uni<List<QueueItem>> queue(String subject, Optional<String> claimedOrg) {
+        Instant now = clock.instant();
+        return reviewers.findBySubject(subject).chain(reviewer -> {
+            if (reviewer == null) {
+                return Uni.createFrom().item(List.<QueueItem> of());
+            }
+            claimedOrg.ifPresent(reviewer::affiliate);
+            return assigner.recuse(reviewer)
+                    .chain(() -> tasks.list("reviewerId = ?1 and status = ?2", reviewer.id(), TaskStatus.ASSIGNED))
+                    .chain(open -> Multi.createFrom().iterable(open.stream().filter(t -> revealed(t, now)).toList())
+                            .onItem().transformToUniAndConcatenate(this::queueItem)
+                            .collect().asList())
+                    .map(items -> items.stream().sorted(Comparator.comparing(QueueItem::taskId)).toList());
+        });
+    }
+
+    /** The task's own delay, a fraction of the maximum drawn from its random id: stable across reads. */
+    private boolean revealed(ReviewTask task, Instant now) {
+        long fraction = Math.floorMod(task.id().getLeastSignificantBits(), 1000L);
+        return !task.assignedAt().plus(revealDelay.multipliedBy(fraction).dividedBy(1000)).isAfter(now);
+    }
+
+    /** Pooled tasks that no eligible reviewer could take yet, oldest first, for an operator to staff. */
     @WithSession
-    public Uni<List<QueueItem>> queue(String subject) {
-        return reviewers.findBySubject(subject).chain(reviewer -> reviewer == null
-                ? Uni.createFrom().item(List.of())
-                : tasks.list("reviewerId = ?1 and status = ?2", reviewer.id(), TaskStatus.ASSIGNED)
-                        .chain(open -> Multi.createFrom().iterable(open)
-                                .onItem().transformToUniAndConcatenate(this::queueItem)
-                                .collect().asList())
-                        .map(items -> items.stream().sorted(Comparator.comparing(QueueItem::taskId)).toList()));
+    public Uni<List<WaitingTask>> waiting() {
+        return assigner.waiting(WaitingTask.LIMIT).chain(pooled -> {
+            if (pooled.isEmpty()) {
+                return Uni.createFrom().item(List.<WaitingTask> of());
+            }
+            return submissions.list("id in ?1", pooled.stream().map(ReviewTask::submissionId).distinct().toList())
+                    .map(found -> {
+                        Map<UUID, ReviewSubmission> byId = found.stream()
+                                .collect(Collectors.toMap(ReviewSubmission::id, Function.identity()));
+                        return pooled.stream().map(task -> WaitingTask.of(task, byId.get(task.submissionId()))).toList();
+                    });
+        });
     }
 
     /**
@@ -68,7 +109,7 @@ public class ReviewService {
      * calibrates the reviewer and is never published as learner work.
      */
     @WithTransaction
-    public Uni<ReviewTask> submit(String subject, UUID taskId, ReviewRequest request) {
+    public Uni<ReviewTask> submit(String subject, Optional<String> claimedOrg, UUID taskId, ReviewRequest request) {
         Instant now = clock.instant();
         return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
             if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
@@ -82,9 +123,13 @@ public class ReviewService {
                 throw ProblemException.conflict("appeal-task", "This task is an appeal",
                         "decide it with POST /api/v1/appeals/" + taskId + "/decision");
             }
-            return submissions.findById(task.submissionId()).chain(submission -> auditions
-                    .findById(submission.auditionId())
-                    .chain(audition -> {
+            return assigner.conflicts(reviewer, task).chain(conflict -> submissions.findById(task.submissionId())
+                    .chain(submission -> auditions.findById(submission.auditionId()).chain(audition -> {
+                        if (conflict || claimedOrg.filter(org -> org.equals(audition.orgId())).isPresent()) {
+                            throw new ProblemException(Problem.of(403, "conflict-of-interest", "Conflict of interest",
+                                    "you wrote this work or belong to the organisation that posted it; it goes to"
+                                            + " another reviewer when you next open your queue"));
+                        }
                         if (request.scores() == null || request.scores().isEmpty()) {
                             task.markInvalid(request.invalidReason().strip(), request.comment(), now);
                         } else {
@@ -100,7 +145,7 @@ public class ReviewService {
                         return published.chain(() -> qa.evaluate(submission, audition))
                                 .call(assigner::assignPooled)
                                 .replaceWith(task);
-                    }));
+                    })));
         }));
     }
 
@@ -146,7 +191,7 @@ public class ReviewService {
         return submissions.findById(task.submissionId()).chain(submission -> auditions.findById(submission.auditionId())
                 .chain(audition -> appealOf(task, submission).map(appeal -> new QueueItem(task.id(), submission.skill(),
                         audition.rubric(), submission.content(), submission.links(),
-                        submission.files().stream().map(QueueItem.FileItem::of).toList(), appeal))));
+                        QueueItem.FileItem.deliverables(submission.files()), appeal))));
     }
 
     private Uni<QueueItem.AppealItem> appealOf(ReviewTask task, ReviewSubmission submission) {

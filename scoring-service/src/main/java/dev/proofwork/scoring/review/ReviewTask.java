@@ -114,6 +114,10 @@ public class ReviewTask {
         return status;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant assignedAt() {
         return assignedAt;
     }

@@ -30,10 +30,12 @@ public class SubmissionQaResource {
     private final Caller caller;
     private final ScoringAuditionRepository auditions;
     private final QualityAssurance qa;
+    private final OperatorDecisionRepository decisions;
 
     SubmissionQaResource(ReviewSubmissionRepository submissions, ReviewTaskRepository tasks,
             DuplicateFlagRepository flagRepository, DuplicateFlags flags, Caller caller,
-            ScoringAuditionRepository auditions, QualityAssurance qa) {
+            ScoringAuditionRepository auditions, QualityAssurance qa, OperatorDecisionRepository decisions) {
+        this.decisions = decisions;
         this.auditions = auditions;
         this.qa = qa;
         this.submissions = submissions;
@@ -51,7 +53,8 @@ public class SubmissionQaResource {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
                 .chain(submission -> tasks.list("submissionId = ?1 order by createdAt, id", submissionId)
                         .chain(reviews -> flagRepository.list("submissionId", submissionId)
-                                .map(raised -> view(submission, reviews, raised))));
+                                .chain(raised -> decisions.forSubmission(submissionId)
+                                        .map(decided -> view(submission, reviews, raised, decided)))));
     }
 
     /** An operator agrees with a reviewer's invalid mark: the work is invalid, and a new result says so. */
@@ -63,7 +66,7 @@ public class SubmissionQaResource {
         return submissions.findById(submissionId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
                 .chain(submission -> auditions.findById(submission.auditionId())
-                        .chain(audition -> qa.confirmInvalid(submission, audition)))
+                        .chain(audition -> qa.confirmInvalid(submission, audition, caller.subject(), request.reason())))
                 .chain(() -> qa(submissionId));
     }
 
@@ -77,7 +80,7 @@ public class SubmissionQaResource {
     }
 
     private static QaView view(ReviewSubmission submission, List<ReviewTask> reviews,
-            List<dev.proofwork.scoring.duplicate.DuplicateFlag> raised) {
+            List<dev.proofwork.scoring.duplicate.DuplicateFlag> raised, List<OperatorDecision> decided) {
         List<Double> scores = reviews.stream().filter(ReviewTask::scored).map(ReviewTask::weightedScore).sorted()
                 .toList();
         return new QaView(submission.id(), submission.auditionId(), submission.skill(), submission.status(),
@@ -87,6 +90,8 @@ public class SubmissionQaResource {
                         t.scores(), t.scored() ? t.weightedScore() : null, t.comment()))
                         .toList(),
                 raised.stream().map(f -> new QaView.Flag(f.id(), f.originalId(), f.similarity(), f.status(),
-                        f.verdict())).toList());
+                        f.verdict())).toList(),
+                decided.stream().map(d -> new QaView.Decision(d.kind(), d.reason(), d.decidedBy(), d.decidedAt()))
+                        .toList());
     }
 }

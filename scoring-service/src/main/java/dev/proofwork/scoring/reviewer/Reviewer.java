@@ -8,8 +8,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-/** An operator's reviewer: who they are in Keycloak, which skills they may score, and how many open reviews they take. */
+/**
+ * An operator's reviewer: who they are in Keycloak, which skills they may score, which organisations they
+ * belong to (and so may not judge), and how many open reviews they take.
+ */
 @Entity
 @Table(name = "reviewer")
 public class Reviewer {
@@ -19,6 +23,8 @@ public class Reviewer {
     private String subject;
     @Convert(converter = TextListConverter.class)
     private List<String> skills;
+    @Convert(converter = TextListConverter.class)
+    private List<String> affiliations;
     private int maxOpenReviews;
     private boolean active;
     private Instant createdAt;
@@ -26,10 +32,11 @@ public class Reviewer {
     protected Reviewer() {
     }
 
-    Reviewer(String subject, List<String> skills, int maxOpenReviews, Instant now) {
+    Reviewer(String subject, List<String> skills, List<String> affiliations, int maxOpenReviews, Instant now) {
         this.id = UUID.randomUUID();
         this.subject = subject;
         this.skills = List.copyOf(skills);
+        this.affiliations = List.copyOf(affiliations);
         this.maxOpenReviews = maxOpenReviews;
         this.active = true;
         this.createdAt = now;
@@ -37,6 +44,15 @@ public class Reviewer {
 
     void deactivate() {
         active = false;
+    }
+
+    /** Records an organisation the reviewer turned out to belong to; true if it was not known yet. */
+    public boolean affiliate(String orgId) {
+        if (affiliations.contains(orgId)) {
+            return false;
+        }
+        affiliations = Stream.concat(affiliations.stream(), Stream.of(orgId)).toList();
+        return true;
     }
 
     public UUID id() {
@@ -49,6 +65,11 @@ public class Reviewer {
 
     public List<String> skills() {
         return skills;
+    }
+
+    /** Organisations whose auditions this reviewer must never review. */
+    public List<String> affiliations() {
+        return affiliations;
     }
 
     public int maxOpenReviews() {

@@ -29,7 +29,7 @@ public class ReviewerService {
     @WithTransaction
     public Uni<Reviewer> register(ReviewerRequest request) {
         Reviewer reviewer = new Reviewer(request.subject().strip(), request.skills().stream().distinct().toList(),
-                request.maxOpenReviews(), clock.instant());
+                request.affiliationsOrNone(), request.maxOpenReviews(), clock.instant());
         return reviewers.persistAndFlush(reviewer)
                 .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
                         "reviewer-exists", "Reviewer exists", "a reviewer with subject " + reviewer.subject()
