@@ -114,6 +114,23 @@ class AuditionLifecycleTest {
     }
 
     @Test
+    void onlyTheOperatorMakesAnAuditionAnAnchorTask() {
+        String asked = draft(ACME_EMPLOYER, spec(s -> s.put("anchor", true)));
+        given().auth().oauth2(ACME_EMPLOYER).when().get("/api/v1/auditions/{id}", asked)
+                .then().body("anchor", equalTo(false)).body("anchorRequested", equalTo(true));
+        act(ACME_EMPLOYER, asked, "submit-for-scoping", 200);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("{\"approved\": true}")
+                .when().post("/api/v1/auditions/{id}/scope-approval", asked)
+                .then().statusCode(200).body("status", equalTo("SCOPED")).body("anchor", equalTo(false));
+
+        String chosen = draft(ACME_EMPLOYER, spec());
+        act(ACME_EMPLOYER, chosen, "submit-for-scoping", 200);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("{\"approved\": true, \"anchor\": true}")
+                .when().post("/api/v1/auditions/{id}/scope-approval", chosen)
+                .then().statusCode(200).body("anchor", equalTo(true)).body("anchorRequested", equalTo(false));
+    }
+
+    @Test
     void everyIllegalTransitionIsRefusedNamingTheCurrentState() {
         String id = draft(ACME_EMPLOYER, spec());
 

@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.AuditionEvent.AuditionDrafted;
+import dev.proofwork.events.RubricCriterion;
+import dev.proofwork.events.Money;
+import dev.proofwork.events.AuditionEvent.AuditionClosed;
+import dev.proofwork.events.AuditionEvent.AuditionOpened;
 import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
@@ -20,6 +24,7 @@ import dev.proofwork.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -138,12 +143,22 @@ class RankingTest {
     }
 
     @Test
-    void aLearnerSeesTheirChanceOfPassingBeforeClaimingASeat() {
+    void aLearnerSeesTheirChanceOfPassingBeforeClaimingASeatOfAnOpenAuditionOnly() {
         String skill = skill();
         UUID audition = cohort(skill, "org-acme");
         String learner = "learner-" + UUID.randomUUID();
         TestBroker.publish(review(submit(audition, skill, learner), audition, skill, "rev-1", 0.95));
         awaitUpdate(learner, 1);
+
+        // a draft, even another org's, has no fit: its existence must not leak
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/auditions/{id}/fit", audition)
+                .then().statusCode(404);
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new AuditionOpened(audition, "org-acme",
+                "Task", skill, 10, 90, 1, List.of(new RubricCriterion("correctness", "Right", BigDecimal.ONE, 4)), 1,
+                new BigDecimal("0.2"), false, new Money(4500, "EUR"), null, Instant.now().plus(Duration.ofDays(30)),
+                Instant.now())));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.learner(learner))
+                .when().get("/api/v1/auditions/{id}/fit", audition).then().statusCode(200));
 
         float strong = given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/auditions/{id}/fit", audition)
                 .then().statusCode(200).extract().path("passProbability");
@@ -152,6 +167,11 @@ class RankingTest {
 
         assertThat(strong).isGreaterThan(unknown);
         assertThat(unknown).isBetween(0.05f, 0.95f);
+
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
+                new AuditionClosed(audition, "org-acme", 1, Instant.now())));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.learner(learner))
+                .when().get("/api/v1/auditions/{id}/fit", audition).then().statusCode(404));
     }
 
     @Test

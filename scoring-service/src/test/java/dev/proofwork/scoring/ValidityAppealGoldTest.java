@@ -28,11 +28,18 @@ import dev.proofwork.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -122,6 +129,43 @@ class ValidityAppealGoldTest {
         String annId = reviewerId(ann);
         given().auth().oauth2(OPERATOR).when().get("/api/v1/reviewers/{id}/quality", annId)
                 .then().body("appealsDecided", equalTo(1)).body("overturnRate", equalTo(1.0f));
+    }
+
+    @Test
+    void tenSimultaneousAppealsOfOneScoreFileOneAndRefuseNineWithAConflict() throws Exception {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        String learnerId = "learner-" + UUID.randomUUID();
+        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "contested " + skill);
+        review(ann, awaitTask(ann, "contested " + skill), 1, 1);
+        scoredEvents(submissionId, 1);
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(Tokens.learner(learnerId)).contentType(ContentType.JSON)
+                        .body(Map.of("reason", "please look again"))
+                        .when().post("/api/v1/me/submissions/{id}/appeal", submissionId);
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> call : calls) {
+            responses.add(call.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(responses).extracting(Response::statusCode)
+                .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409, 409, 409, 409, 409);
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409))
+                .allSatisfy(r -> {
+                    assertThat(r.contentType()).startsWith("application/problem+json");
+                    assertThat(r.jsonPath().getString("type")).isEqualTo("urn:proofwork:problem:already-appealed");
+                });
     }
 
     @Test

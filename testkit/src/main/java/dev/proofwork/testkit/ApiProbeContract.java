@@ -117,19 +117,43 @@ public abstract class ApiProbeContract {
         assertThat(rowCounts()).as("rows in the service's tables after refused bodies").isEqualTo(before);
     }
 
+    @Test
+    void everyPagedListRefusesAPageBeyondItsBoundNamingIt() {
+        forEachOperation((method, path, operation) -> {
+            boolean paged = false;
+            for (JsonNode parameter : operation.path("parameters")) {
+                paged |= "page".equals(parameter.path("name").asText()) && "query".equals(parameter.path("in").asText());
+            }
+            if (!paged) {
+                return;
+            }
+            String role = firstRole(operation);
+            RequestSpecification caller = role == null ? given() : given().auth().oauth2(token(role, ORG));
+            // 21474837 * 100 overflows an int offset
+            expectNamed(method.toUpperCase() + " " + path, "page 21474837",
+                    call(caller.queryParam("page", 21474837).queryParam("size", 100), method, path, null, ORG), "page",
+                    true);
+        });
+        assertThat(failures).as("paged lists that did not refuse an out-of-range page").isEmpty();
+    }
+
     // ---- the document
 
     private interface OperationVisitor {
         void visit(String method, String path, JsonNode operation) throws Exception;
     }
 
-    private void forEachOperation(OperationVisitor visitor) throws Exception {
+    private void forEachOperation(OperationVisitor visitor) {
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (List.of("get", "post", "put", "delete", "patch").contains(op.getKey())) {
-                    visitor.visit(op.getKey(), path.getKey(), op.getValue());
+                    try {
+                        visitor.visit(op.getKey(), path.getKey(), op.getValue());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(op.getKey() + " " + path.getKey(), e);
+                    }
                 }
             }
         }

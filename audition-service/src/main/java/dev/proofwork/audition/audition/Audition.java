@@ -44,6 +44,7 @@ public class Audition {
     private BigDecimal scoreTolerance;
     private Instant closesAt;
     private boolean anchor;
+    private boolean anchorRequested;
     private Long bonusPoolMinor;
     @Column(name = "bonus_top_n")
     private Integer bonusTopN;
@@ -94,7 +95,8 @@ public class Audition {
         reviewersPerSubmission = spec.reviewersPerSubmission();
         scoreTolerance = spec.scoreTolerance();
         closesAt = spec.closesAt();
-        anchor = spec.anchor();
+        // the employer may only ask: anchor tasks link cohorts for the ranking, which is the operator's call
+        anchorRequested = spec.anchor();
         bonusPoolMinor = spec.bonus() == null ? null : spec.bonus().poolMinor();
         bonusTopN = spec.bonus() == null ? null : spec.bonus().topN();
         updatedAt = now;
@@ -105,11 +107,10 @@ public class Audition {
         scopingReasons = null;
     }
 
+    /** Approval makes the audition an anchor task only when the operator says so, whatever the employer asked. */
     void approveScope(Boolean anchorDecision, Instant now) {
         moveTo(AuditionStatus.SCOPED, "approve the scope", now);
-        if (anchorDecision != null) {
-            anchor = anchorDecision;
-        }
+        anchor = Boolean.TRUE.equals(anchorDecision);
     }
 
     void refuseScope(List<String> reasons, Instant now) {
@@ -229,6 +230,11 @@ public class Audition {
 
     public boolean anchor() {
         return anchor;
+    }
+
+    /** Whether the employer asked for an anchor task; the operator decides at approval. */
+    public boolean anchorRequested() {
+        return anchorRequested;
     }
 
     public Long bonusPoolMinor() {

@@ -11,13 +11,14 @@ import java.util.UUID;
 public record AuditionView(UUID id, String orgId, String createdBy, AuditionStatus status, String title, String brief,
         String skill, List<String> deliverables, List<Criterion> rubric, int rubricVersion, int timeboxMinutes,
         int seats, int seatsClaimed, Money payPerSubmission, int reviewersPerSubmission, BigDecimal scoreTolerance,
-        Instant closesAt, boolean anchor, Bonus bonus, List<String> scopingReasons, Money fundingShortfall,
+        Instant closesAt, boolean anchor, boolean anchorRequested, Bonus bonus, List<String> scopingReasons, Money fundingShortfall,
         Instant createdAt, Instant updatedAt) {
 
     static AuditionView of(Audition a) {
         return new AuditionView(a.id(), a.orgId(), a.createdBy(), a.status(), a.title(), a.brief(), a.skill(),
                 a.deliverables(), a.rubric(), a.rubricVersion(), a.timeboxMinutes(), a.seats(), a.seatsClaimed(),
-                pay(a), a.reviewersPerSubmission(), a.scoreTolerance(), a.closesAt(), a.anchor(), bonus(a),
+                pay(a), a.reviewersPerSubmission(), a.scoreTolerance(), a.closesAt(), a.anchor(), a.anchorRequested(),
+                bonus(a),
                 a.scopingReasons(),
                 a.fundingShortfallMinor() == null ? null : new Money(a.fundingShortfallMinor(), a.payCurrency()),
                 a.createdAt(), a.updatedAt());

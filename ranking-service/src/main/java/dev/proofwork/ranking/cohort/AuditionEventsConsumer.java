@@ -1,6 +1,8 @@
 package dev.proofwork.ranking.cohort;
 
+import dev.proofwork.events.AuditionEvent.AuditionClosed;
 import dev.proofwork.events.AuditionEvent.AuditionDrafted;
+import dev.proofwork.events.AuditionEvent.AuditionOpened;
 import dev.proofwork.events.AuditionEvent.HireReported;
 import dev.proofwork.ranking.outcome.BaseRates;
 import dev.proofwork.events.Topics;
@@ -28,6 +30,18 @@ public class AuditionEventsConsumer {
         return inbox.consume(record, "ranking.cohorts", envelope -> switch (envelope.data()) {
             case AuditionDrafted drafted -> cohorts.persist(new Cohort(drafted.auditionId(), drafted.orgId(),
                     drafted.title(), drafted.skill(), drafted.draftedAt())).replaceWithVoid();
+            case AuditionOpened opened -> cohorts.findById(opened.auditionId())
+                    .invoke(cohort -> {
+                        if (cohort != null) {
+                            cohort.opened(opened.openedAt());
+                        }
+                    }).replaceWithVoid();
+            case AuditionClosed closed -> cohorts.findById(closed.auditionId())
+                    .invoke(cohort -> {
+                        if (cohort != null) {
+                            cohort.closed(closed.closedAt());
+                        }
+                    }).replaceWithVoid();
             case HireReported hire -> baseRates.record(hire);
             default -> Uni.createFrom().voidItem();
         });

@@ -17,6 +17,8 @@ public class Cohort {
     private String title;
     private String skill;
     private Instant draftedAt;
+    private Instant openedAt;
+    private Instant closedAt;
 
     protected Cohort() {
     }
@@ -27,6 +29,19 @@ public class Cohort {
         this.title = title;
         this.skill = skill;
         this.draftedAt = draftedAt;
+    }
+
+    void opened(Instant at) {
+        openedAt = at;
+    }
+
+    void closed(Instant at) {
+        closedAt = at;
+    }
+
+    /** Open to learners: published and funded, not yet closed. Drafts and closed auditions have no fit. */
+    public boolean openToLearners() {
+        return openedAt != null && closedAt == null;
     }
 
     public record View(UUID auditionId, String orgId, String title, String skill) {

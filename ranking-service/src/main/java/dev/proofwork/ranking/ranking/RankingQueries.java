@@ -98,12 +98,15 @@ public class RankingQueries {
                         .collect().asList());
     }
 
-    /** The chance a learner's work passes QA on this audition, from their ability and the task's difficulty. */
+    /**
+     * The chance a learner's work passes QA on this audition, from their ability and the task's difficulty;
+     * only for an audition open to learners, so a draft's existence does not leak.
+     */
     @WithSession
     public Uni<RankingViews.Fit> fit(UUID auditionId, String learnerId) {
         Instant now = clock.instant();
         return cohorts.findById(auditionId).chain(cohort -> {
-            if (cohort == null) {
+            if (cohort == null || !cohort.openToLearners()) {
                 throw ProblemException.notFound("audition " + auditionId);
             }
             return facets.findById(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId))

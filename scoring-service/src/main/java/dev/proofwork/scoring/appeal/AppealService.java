@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
 public class AppealService {
@@ -97,7 +98,10 @@ public class AppealService {
                             "a score can be appealed once");
                 }
                 Appeal appeal = new Appeal(submissionId, learnerId, request.reason().strip(), now);
-                return appeals.persist(appeal)
+                // a simultaneous appeal of the same submission loses on its unique key
+                return appeals.persistAndFlush(appeal)
+                        .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                                "already-appealed", "Already appealed", "a score can be appealed once"))
                         .call(() -> assigner.addTask(submission, TaskKind.APPEAL))
                         .replaceWith(appeal);
             });
