@@ -172,7 +172,15 @@ class AuditionLifecycleTest {
                 .body("violations", hasSize(3))
                 .body("violations", hasItem("rubric weights sum to 0.6, not 1"))
                 .body("violations", hasItem("timebox of 10 minutes is outside 15-480"))
-                .body("violations", hasItem("pay of 100 minor units is below the floor of 1500"));
+                .body("violations", hasItem("pay of 100 minor units is below the floor of 1500 EUR"));
+
+        // the floor is per currency
+        String pounds = draft(ACME_EMPLOYER, spec(s -> s.withObject("payPerSubmission").put("amountMinor", 1400)
+                .put("currency", "GBP")));
+        act(ACME_EMPLOYER, pounds, "submit-for-scoping", 200);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("{\"approved\": true}")
+                .when().post("/api/v1/auditions/{id}/scope-approval", pounds)
+                .then().statusCode(200).body("status", equalTo("SCOPED"));
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("{\"approved\": false, \"reasons\": []}")
                 .when().post("/api/v1/auditions/{id}/scope-approval", id)
                 .then().statusCode(400).body("errors.field", hasItem("reasons"));
@@ -259,6 +267,19 @@ class AuditionLifecycleTest {
                 .body(spec(s -> s.put("seats", "ten")))
                 .when().post("/api/v1/auditions")
                 .then().statusCode(400).body("errors[0].field", equalTo("seats"));
+        given().auth().oauth2(ACME_EMPLOYER).contentType(ContentType.JSON)
+                .body(spec(s -> s.withObject("payPerSubmission").put("amountMinor", 12.5)))
+                .when().post("/api/v1/auditions")
+                .then().statusCode(400).body("errors[0].field", equalTo("payPerSubmission.amountMinor"));
+        given().auth().oauth2(ACME_EMPLOYER).contentType(ContentType.JSON)
+                .body(spec(s -> s.withObject("payPerSubmission").put("amountMinor", "4500")))
+                .when().post("/api/v1/auditions")
+                .then().statusCode(400).body("errors[0].field", equalTo("payPerSubmission.amountMinor"));
+        given().auth().oauth2(ACME_EMPLOYER).contentType(ContentType.JSON)
+                .body(spec(s -> s.withObject("payPerSubmission").put("currency", "ZZZ")))
+                .when().post("/api/v1/auditions")
+                .then().statusCode(400).body("errors[0].field", equalTo("payPerSubmission.currency"))
+                .body("errors[0].message", containsString("EUR"));
         given().auth().oauth2(ACME_EMPLOYER).contentType(ContentType.JSON)
                 .body(spec(s -> s.put("seatz", 10)))
                 .when().post("/api/v1/auditions")

@@ -9,8 +9,10 @@ import static dev.proofwork.payout.Marketplace.newOrg;
 import static dev.proofwork.payout.Marketplace.publishAudition;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import dev.proofwork.events.Bonus;
 import dev.proofwork.events.EscrowEvent.EscrowFunded;
@@ -84,6 +86,23 @@ class FundingTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("amountMinor"))
                 .body("errors.field", hasItem("currency"));
+        assertThat(available(org)).isZero();
+    }
+
+    @Test
+    void onlyCurrenciesThePlatformBillsInCanBeDeposited() {
+        String org = newOrg();
+        given().auth().oauth2(employer(org)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 1_000, "currency", "ZZZ"))
+                .when().post("/api/v1/employers/{org}/deposits", org)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("currency"));
+        given().auth().oauth2(employer(org)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("amountMinor", 1_000, "currency", "JPY"))
+                .when().post("/api/v1/employers/{org}/deposits", org)
+                .then().statusCode(400).body("errors[0].field", equalTo("currency"));
+        given().auth().oauth2(employer(org)).when().get("/api/v1/employers/{org}/balance", org)
+                .then().statusCode(200).body(not(containsString("ZZZ"))).body(not(containsString("JPY")));
         assertThat(available(org)).isZero();
     }
 

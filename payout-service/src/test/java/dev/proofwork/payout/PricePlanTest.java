@@ -65,6 +65,9 @@ class PricePlanTest {
                 .body("errors.field", hasItem("listingFeeMinor"))
                 .body("errors.field", hasItem("commissionBps"))
                 .body("errors.field", hasItem("currency"));
+        given().auth().oauth2(operator()).contentType(ContentType.JSON).body(DISCOUNTED)
+                .when().put("/api/v1/price-plans/{org}/{currency}", org, "ZZZ")
+                .then().statusCode(400).body("errors[0].field", equalTo("currency"));
         given().auth().oauth2(employer(org)).when().get("/api/v1/price-plans/{org}/{currency}", org, EUR)
                 .then().statusCode(200).body("orgSpecific", equalTo(false));
     }

@@ -55,6 +55,7 @@ public class AuditionService {
 
     @WithTransaction
     public Uni<Audition> draft(String orgId, String employer, AuditionSpec spec) {
+        scopingPolicy.requireSupportedCurrency(spec);
         Audition audition = Audition.draft(orgId, employer, spec, clock.instant());
         return auditions.persist(audition)
                 .chain(() -> outbox.add(new AuditionDrafted(audition.id(), orgId, audition.title(), audition.skill(),
@@ -64,6 +65,7 @@ public class AuditionService {
 
     @WithTransaction
     public Uni<Audition> edit(UUID id, Viewer viewer, AuditionSpec spec) {
+        scopingPolicy.requireSupportedCurrency(spec);
         return owned(id, viewer).invoke(audition -> audition.edit(spec, clock.instant()));
     }
 

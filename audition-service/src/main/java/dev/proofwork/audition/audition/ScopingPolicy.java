@@ -1,26 +1,39 @@
 package dev.proofwork.audition.audition;
 
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The rules an audition's scope must meet before an operator may approve it. */
 @ApplicationScoped
 public class ScopingPolicy {
 
-    private final long minPayMinor;
+    private final SupportedCurrencies currencies;
     private final int minTimebox;
     private final int maxTimebox;
 
-    ScopingPolicy(@ConfigProperty(name = "proofwork.scoping.min-pay-minor") long minPayMinor,
+    ScopingPolicy(SupportedCurrencies currencies,
             @ConfigProperty(name = "proofwork.scoping.min-timebox-minutes") int minTimebox,
             @ConfigProperty(name = "proofwork.scoping.max-timebox-minutes") int maxTimebox) {
-        this.minPayMinor = minPayMinor;
+        this.currencies = currencies;
         this.minTimebox = minTimebox;
         this.maxTimebox = maxTimebox;
+    }
+
+    /** A draft may only name a currency the platform pays in: any other could never be funded or paid. */
+    public void requireSupportedCurrency(AuditionSpec spec) {
+        String currency = spec.payPerSubmission().currency();
+        if (!currencies.byCode().containsKey(currency)) {
+            throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError(
+                    "payPerSubmission.currency", "is not a currency the platform pays in; use one of "
+                            + new TreeSet<>(currencies.byCode().keySet())))));
+        }
     }
 
     /** Each rule the audition breaks, in words an employer can act on; empty when it may be approved. */
@@ -34,8 +47,12 @@ public class ScopingPolicy {
             violations.add("timebox of " + audition.timeboxMinutes() + " minutes is outside " + minTimebox + "-"
                     + maxTimebox);
         }
-        if (audition.payAmountMinor() < minPayMinor) {
-            violations.add("pay of " + audition.payAmountMinor() + " minor units is below the floor of " + minPayMinor);
+        SupportedCurrencies.Terms terms = currencies.byCode().get(audition.payCurrency());
+        if (terms == null) {
+            violations.add("pay in " + audition.payCurrency() + " is no longer supported");
+        } else if (audition.payAmountMinor() < terms.minPayMinor()) {
+            violations.add("pay of " + audition.payAmountMinor() + " minor units is below the floor of "
+                    + terms.minPayMinor() + " " + audition.payCurrency());
         }
         if (!audition.closesAt().isAfter(now)) {
             violations.add("the window closed at " + audition.closesAt());

@@ -1,9 +1,12 @@
 package dev.proofwork.payout.billing;
 
+import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
 
 @ApplicationScoped
 public class PricePlans {
@@ -29,6 +32,10 @@ public class PricePlans {
 
     /** Applies to auditions funded from now on; funded ones keep the prices they were reserved at. */
     public Uni<PricePlan.View> set(String orgId, String currency, PricePlanSpec spec, String by) {
+        if (Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("currency",
+                    "is not an ISO 4217 currency"))));
+        }
         return PricePlan.<PricePlan> findById(new PricePlan.Key(orgId, currency))
                 .chain(existing -> {
                     PricePlan plan = existing != null ? existing : new PricePlan(orgId, currency);

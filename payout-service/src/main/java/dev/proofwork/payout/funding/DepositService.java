@@ -1,6 +1,7 @@
 package dev.proofwork.payout.funding;
 
 import dev.proofwork.events.Money;
+import dev.proofwork.payout.billing.PricePlans;
 import dev.proofwork.payout.escrow.EscrowService;
 import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.Ledger;
@@ -14,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,11 +31,14 @@ public class DepositService {
 
     private final PaymentProvider provider;
     private final Ledger ledger;
+    private final PricePlans pricePlans;
     private final TransactionLocks locks;
     private final Clock clock;
 
-    DepositService(PaymentProvider provider, Ledger ledger, TransactionLocks locks, Clock clock) {
+    DepositService(PaymentProvider provider, Ledger ledger, PricePlans pricePlans, TransactionLocks locks,
+            Clock clock) {
         this.provider = provider;
+        this.pricePlans = pricePlans;
         this.ledger = ledger;
         this.locks = locks;
         this.clock = clock;
@@ -41,7 +46,14 @@ public class DepositService {
 
     public Uni<Outcome> deposit(String orgId, String idempotencyKey, DepositRequest request, String depositedBy) {
         String postingKey = "deposit:" + orgId + ":" + idempotencyKey;
-        return Panache.withSession(() -> existing(orgId, idempotencyKey, request))
+        return Panache.withSession(() -> pricePlans.effective(orgId, request.currency()).chain(plan -> {
+                    if (plan == null) {
+                        // a currency without a price plan could be held but never spent on an audition
+                        throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("currency",
+                                "is not a currency the platform bills in; ask an operator for a price plan in it"))));
+                    }
+                    return existing(orgId, idempotencyKey, request);
+                }))
                 .chain(replay -> replay != null ? Uni.createFrom().item(replay)
                         : provider.collect(postingKey, orgId, new Money(request.amountMinor(), request.currency()))
                                 .onFailure(ProviderDeclinedException.class).transform(DepositService::declined)
