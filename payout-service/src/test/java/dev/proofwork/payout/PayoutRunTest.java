@@ -108,6 +108,32 @@ class PayoutRunTest {
     }
 
     @Test
+    void aChangedPayoutAccountHoldsTransfersForItsCoolingPeriodInPlainView() {
+        String learner = learnerWhoEarned(4_000);
+        String original = addPayoutAccount(learner);
+        String redirected = addPayoutAccount(learner); // as a stolen session would
+        clock.advance(PAST_SETTLING);
+
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/payout-account")
+                .then().statusCode(200)
+                .body("accountReference", equalTo(redirected))
+                .body("previousAccountReference", equalTo(original));
+        runPayouts();
+        assertThat(transfers(learner)).isEmpty();
+        JsonPath held = myPayouts(learner);
+        assertThat(held.getString("items[0].status")).isEqualTo("HELD");
+        assertThat(held.getString("items[0].holdReason")).contains("payout account changed").contains(original);
+        assertThat(held.getString("items[0].heldUntil")).isNotNull();
+
+        clock.advance(Duration.ofDays(3));
+        runPayouts();
+        runPayouts();
+        assertThat(myPayouts(learner).getString("items[0].status")).isEqualTo("PAID");
+        assertThat(provider.receivedMinor(redirected)).isEqualTo(4_000);
+        assertThat(provider.receivedMinor(original)).isZero();
+    }
+
+    @Test
     void aDeclinedTransferIsRetriedAfterItsBackoffAndSettlesOnce() {
         String learner = learnerWhoEarned(3_000);
         String reference = addPayoutAccount(learner);

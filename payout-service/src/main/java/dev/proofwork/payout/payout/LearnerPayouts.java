@@ -21,10 +21,13 @@ public class LearnerPayouts {
 
     private final Clock clock;
     private final Duration settlingPeriod;
+    private final Duration accountChangeCooling;
 
-    LearnerPayouts(Clock clock, @ConfigProperty(name = "proofwork.payouts.settling-period") Duration settlingPeriod) {
+    LearnerPayouts(Clock clock, @ConfigProperty(name = "proofwork.payouts.settling-period") Duration settlingPeriod,
+            @ConfigProperty(name = "proofwork.payouts.account-change-cooling") Duration accountChangeCooling) {
         this.clock = clock;
         this.settlingPeriod = settlingPeriod;
+        this.accountChangeCooling = accountChangeCooling;
     }
 
     /** Runs in the caller's session. */
@@ -43,13 +46,16 @@ public class LearnerPayouts {
                         })));
     }
 
-    /** Adds or replaces the learner's account; held payables go out with the next run. Runs in the caller's transaction. */
+    /**
+     * Adds or replaces the learner's account; held payables go out with the next run, or, after a change to a
+     * different account, once the cooling period has passed. Runs in the caller's transaction.
+     */
     public Uni<PayoutAccount.View> setAccount(String learnerId, String accountReference) {
         return PayoutAccount.<PayoutAccount> findById(learnerId).chain(existing -> {
             if (existing == null) {
                 return new PayoutAccount(learnerId, accountReference, clock.instant()).<PayoutAccount> persist();
             }
-            existing.change(accountReference, clock.instant());
+            existing.change(accountReference, clock.instant(), accountChangeCooling);
             return Uni.createFrom().item(existing);
         }).map(PayoutAccount::view);
     }
@@ -75,6 +81,12 @@ public class LearnerPayouts {
         if (account == null) {
             return new MyPayouts.Item(p.id, p.kind, p.auditionId, amount, p.accruedAt, MyPayouts.ItemStatus.HELD,
                     "no payout account on file: add one with PUT /api/v1/me/payout-account", null, null);
+        }
+        if (account.cooling(now)) {
+            return new MyPayouts.Item(p.id, p.kind, p.auditionId, amount, p.accruedAt, MyPayouts.ItemStatus.HELD,
+                    "payout account changed on " + account.updatedAt + " (from " + account.previousAccountRef
+                            + "): transfers to the new account wait until the safety hold ends",
+                    account.usableFrom, null);
         }
         if (settles.isAfter(now)) {
             return new MyPayouts.Item(p.id, p.kind, p.auditionId, amount, p.accruedAt, MyPayouts.ItemStatus.HELD,

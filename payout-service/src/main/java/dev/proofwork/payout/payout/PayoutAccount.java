@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Where a learner's money goes at the payment provider; transfers wait until there is one. */
@@ -14,8 +15,10 @@ public class PayoutAccount extends PanacheEntityBase {
     @Id
     String learnerId;
     String providerAccountRef;
+    String previousAccountRef;
     Instant addedAt;
     Instant updatedAt;
+    Instant usableFrom;
 
     protected PayoutAccount() {
     }
@@ -25,17 +28,30 @@ public class PayoutAccount extends PanacheEntityBase {
         this.providerAccountRef = providerAccountRef;
         this.addedAt = at;
         this.updatedAt = at;
+        this.usableFrom = at;
     }
 
-    void change(String providerAccountRef, Instant at) {
+    /** A different account takes transfers only after the cooling period; the same one changes nothing. */
+    void change(String providerAccountRef, Instant at, Duration cooling) {
+        if (providerAccountRef.equals(this.providerAccountRef)) {
+            return;
+        }
+        this.previousAccountRef = this.providerAccountRef;
         this.providerAccountRef = providerAccountRef;
         this.updatedAt = at;
+        this.usableFrom = at.plus(cooling);
     }
 
-    public record View(String accountReference, Instant addedAt, Instant updatedAt) {
+    boolean cooling(Instant now) {
+        return usableFrom.isAfter(now);
+    }
+
+    /** The account as its owner sees it: a recent change and when transfers to it resume are in plain view. */
+    public record View(String accountReference, Instant addedAt, Instant updatedAt, String previousAccountReference,
+            Instant usableFrom) {
     }
 
     View view() {
-        return new View(providerAccountRef, addedAt, updatedAt);
+        return new View(providerAccountRef, addedAt, updatedAt, previousAccountRef, usableFrom);
     }
 }

@@ -117,19 +117,22 @@ public class PayoutRuns {
     /** One transfer per learner and currency, of every payable past its settling period. */
     private Uni<Void> batch(Tally tally) {
         Instant cutoff = clock.instant().minus(settlingPeriod);
-        return Panache.withSession(() -> readyGroups(cutoff))
+        return Panache.withSession(() -> readyGroups(cutoff, clock.instant()))
                 .onItem().transformToMulti(groups -> Multi.createFrom().iterable(groups))
                 .onItem().transformToUniAndConcatenate(group -> Panache.withTransaction(() -> createTransfer(group, cutoff, tally)))
                 .collect().last().replaceWithVoid();
     }
 
-    private static Uni<List<ReadyGroup>> readyGroups(Instant cutoff) {
+    /** Learners with payables past their settling period and an account past any change's cooling period. */
+    private static Uni<List<ReadyGroup>> readyGroups(Instant cutoff, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select distinct p.learner_id, p.currency, a.provider_account_ref
                           from payable p join payout_account a on a.learner_id = p.learner_id
                          where p.transfer_id is null and p.cancelled_at is null and p.accrued_at <= :cutoff
+                           and a.usable_from <= :now
                          limit :limit""", Object[].class)
                 .setParameter("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("limit", BATCH)
                 .getResultList())
                 .map(rows -> rows.stream()
