@@ -54,6 +54,9 @@ final class ServiceProcesses implements AutoCloseable {
             config.put("quarkus.http.port", String.valueOf(port));
             config.put("quarkus.management.port", String.valueOf(managementPort));
             config.put("proofwork.pseudonym.secret", "e2e-pseudonym-secret");
+            config.put("proofwork.files.link-secret", "e2e-file-link-secret");
+            // audition-service starts first: reviewers' file links point at it
+            config.put("proofwork.files.base-url", url("audition-service"));
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
             config.put("quarkus.datasource.username", database.user());
             config.put("quarkus.datasource.password", database.password());

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/auditions/{auditionId}/submissions")
 public class AuditionSubmissionsResource {
@@ -31,5 +33,15 @@ public class AuditionSubmissionsResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return submissions.forEmployer(auditionId, Viewer.of(caller), page, size);
+    }
+
+    @GET
+    @Path("{submissionId}/files/{fileId}")
+    @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    @Operation(summary = "Download a file of a scored submission, under its deliverable label")
+    public Uni<RestResponse<byte[]>> file(@PathParam("auditionId") UUID auditionId,
+            @PathParam("submissionId") UUID submissionId, @PathParam("fileId") UUID fileId) {
+        return submissions.fileForEmployer(auditionId, submissionId, fileId, Viewer.of(caller))
+                .map(DownloadableFile::response);
     }
 }

@@ -31,6 +31,14 @@ public class SubmissionFile {
         this.data = file.data();
     }
 
+    public UUID submissionId() {
+        return submissionId;
+    }
+
+    public byte[] data() {
+        return data;
+    }
+
     public UUID id() {
         return id;
     }

@@ -12,6 +12,8 @@ import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.problem.Problem;
+import dev.proofwork.runtime.security.FileLinks;
 import dev.proofwork.runtime.security.Pseudonyms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -37,11 +40,14 @@ public class SubmissionService {
     private final SubmissionFileRepository files;
     private final ContactRequestRepository contacts;
     private final Pseudonyms pseudonyms;
+    private final FileLinks fileLinks;
     private final Outbox outbox;
     private final Clock clock;
 
     SubmissionService(AttemptRepository attempts, AuditionRepository auditions, SubmissionRepository submissions,
-            SubmissionFileRepository files, ContactRequestRepository contacts, Pseudonyms pseudonyms, Outbox outbox, Clock clock) {
+            SubmissionFileRepository files, ContactRequestRepository contacts, Pseudonyms pseudonyms, FileLinks fileLinks, Outbox outbox,
+            Clock clock) {
+        this.fileLinks = fileLinks;
         this.attempts = attempts;
         this.auditions = auditions;
         this.submissions = submissions;
@@ -93,9 +99,13 @@ public class SubmissionService {
                 throw ProblemException.notFound("audition " + auditionId);
             }
             var query = submissions.find("auditionId", Sort.by("receivedAt").and("id"), auditionId).page(page, size);
-            return query.list().chain(found -> query.count().chain(total -> revealedAuthors(found).map(revealed ->
-                    new Page<>(found.stream().map(s -> candidateView(s, revealed.containsKey(s.id()))).toList(), page,
-                            size, total))));
+            return query.list().chain(found -> query.count().chain(total -> revealedAuthors(found).chain(revealed ->
+                    files.summaries(found.stream().map(Submission::id).toList()).map(summaries -> {
+                        Map<UUID, List<FileSummary>> filesOf = summaries.stream()
+                                .collect(Collectors.groupingBy(FileSummary::submissionId));
+                        return new Page<>(found.stream().map(s -> candidateView(s, revealed.containsKey(s.id()),
+                                filesOf.getOrDefault(s.id(), List.of()))).toList(), page, size, total);
+                    }))));
         });
     }
 
@@ -129,9 +139,50 @@ public class SubmissionService {
                 .map(list -> list.stream().collect(Collectors.toMap(ContactRequest::submissionId, Function.identity())));
     }
 
-    private CandidateSubmissionView candidateView(Submission s, boolean revealed) {
+    private CandidateSubmissionView candidateView(Submission s, boolean revealed, List<FileSummary> stored) {
+        boolean judged = s.qaStatus() == QaStatus.SCORED;
+        List<CandidateSubmissionView.Deliverable> deliverables = judged ? IntStream.range(0, stored.size())
+                .mapToObj(i -> new CandidateSubmissionView.Deliverable(stored.get(i).fileId(), "deliverable " + (i + 1),
+                        stored.get(i).mediaType(), stored.get(i).sizeBytes()))
+                .toList() : null;
         return new CandidateSubmissionView(s.id(), pseudonyms.of(s.auditionId(), s.learnerId()),
                 revealed ? s.learnerId() : null, s.receivedAt(), s.contentSha256(), s.qaStatus(), s.finalScore(),
-                s.passed(), s.valid(), s.rejection());
+                s.passed(), s.valid(), s.rejection(), judged ? s.content() : null, judged ? s.links() : null,
+                deliverables);
+    }
+
+    /** A file of a scored submission, for the employer who posted the audition (or an operator). */
+    @WithSession
+    public Uni<DownloadableFile> fileForEmployer(UUID auditionId, UUID submissionId, UUID fileId, Viewer viewer) {
+        return auditions.findById(auditionId).chain(audition -> {
+            if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
+                throw ProblemException.notFound("audition " + auditionId);
+            }
+            return submissions.findById(submissionId);
+        }).chain(submission -> {
+            if (submission == null || !submission.auditionId().equals(auditionId)) {
+                throw ProblemException.notFound("submission " + submissionId + " of this audition");
+            }
+            if (submission.qaStatus() != QaStatus.SCORED) {
+                throw ProblemException.conflict("not-scored-yet", "Not scored yet",
+                        "the work can be read once its reviewers have scored it");
+            }
+            return files.summaries(List.of(submissionId)).chain(stored -> {
+                int index = IntStream.range(0, stored.size()).filter(i -> stored.get(i).fileId().equals(fileId))
+                        .findFirst().orElseThrow(() -> ProblemException.notFound("file " + fileId + " of this submission"));
+                return files.findById(fileId).map(file -> new DownloadableFile("deliverable " + (index + 1), file));
+            });
+        });
+    }
+
+    /** A file a reviewer was given a link to by scoring-service: the link names it and proves the assignment. */
+    @WithSession
+    public Uni<DownloadableFile> fileByLink(String token) {
+        FileLinks.Grant grant = fileLinks.verify(token, clock.instant()).orElseThrow(() -> new ProblemException(
+                Problem.of(404, "file-link-not-valid", "File link not valid",
+                        "this link is unknown or has expired; open the review queue again for a fresh one")));
+        return files.findById(grant.fileId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("file"))
+                .map(file -> new DownloadableFile(grant.label(), file));
     }
 }

@@ -6,6 +6,7 @@ import dev.proofwork.events.SubmittedFile;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -21,14 +22,17 @@ public record QueueItem(UUID taskId, String skill, List<RubricCriterion> rubric,
     }
 
     /**
-     * A file as "deliverable n" with its type and size: a file name or a hash could name its author (a
-     * user name in a path, a hash looked up elsewhere), so neither reaches the reviewer.
+     * A file as "deliverable n" with its type, size and a download link: a file name or a hash could name its
+     * author (a user name in a path, a hash looked up elsewhere), so neither reaches the reviewer.
      */
-    public record FileItem(String label, String mediaType, long sizeBytes) {
+    public record FileItem(String label, String mediaType, long sizeBytes, String downloadUrl) {
 
-        static List<FileItem> deliverables(List<SubmittedFile> files) {
-            return IntStream.range(0, files.size()).mapToObj(i -> new FileItem("deliverable " + (i + 1),
-                    files.get(i).mediaType(), files.get(i).sizeBytes())).toList();
+        /** Each file under its label, with a short-lived link to its bytes made by {@code link(file, label)}. */
+        static List<FileItem> deliverables(List<SubmittedFile> files, BiFunction<SubmittedFile, String, String> link) {
+            return IntStream.range(0, files.size()).mapToObj(i -> {
+                String label = "deliverable " + (i + 1);
+                return new FileItem(label, files.get(i).mediaType(), files.get(i).sizeBytes(), link.apply(files.get(i), label));
+            }).toList();
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.RubricCriterion;
+import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.security.FileLinks;
 import dev.proofwork.scoring.appeal.AppealRepository;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.reviewer.Reviewer;
@@ -41,12 +43,17 @@ public class ReviewService {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration revealDelay;
+    private final FileLinks fileLinks;
+    private final String filesBaseUrl;
 
     ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
             ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner,
             AppealRepository appeals, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay) {
+            @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay, FileLinks fileLinks,
+            @ConfigProperty(name = "proofwork.files.base-url") String filesBaseUrl) {
         this.revealDelay = revealDelay;
+        this.fileLinks = fileLinks;
+        this.filesBaseUrl = filesBaseUrl;
         this.appeals = appeals;
         this.reviewers = reviewers;
         this.tasks = tasks;
@@ -191,7 +198,12 @@ public class ReviewService {
         return submissions.findById(task.submissionId()).chain(submission -> auditions.findById(submission.auditionId())
                 .chain(audition -> appealOf(task, submission).map(appeal -> new QueueItem(task.id(), submission.skill(),
                         audition.rubric(), submission.content(), submission.links(),
-                        QueueItem.FileItem.deliverables(submission.files()), appeal))));
+                        QueueItem.FileItem.deliverables(submission.files(), this::downloadLink), appeal))));
+    }
+
+    /** A link to the file's bytes at audition-service, signed for a short while; audition-service checks it. */
+    private String downloadLink(SubmittedFile file, String label) {
+        return filesBaseUrl + "/api/v1/files/" + fileLinks.token(file.fileId(), label, clock.instant());
     }
 
     private Uni<QueueItem.AppealItem> appealOf(ReviewTask task, ReviewSubmission submission) {
