@@ -44,6 +44,13 @@ public class Attempt {
 
     /** Refuses a submission unless the attempt is active and its deadline has not passed. */
     public void submit(Instant now) {
+        requireOpenForWork(now);
+        status = AttemptStatus.SUBMITTED;
+        endedAt = now;
+    }
+
+    /** Refuses, as {@link #submit} would, an attempt that can no longer take work; changes nothing. */
+    public void requireOpenForWork(Instant now) {
         if (status == AttemptStatus.SUBMITTED) {
             throw new ProblemException(Problem.of(409, "already-submitted", "Already submitted",
                     "this attempt's work was already handed in; an attempt takes one submission"));
@@ -53,8 +60,6 @@ public class Attempt {
                     "the attempt's deadline was " + deadline + "; submissions after it are refused")
                     .with("deadline", deadline));
         }
-        status = AttemptStatus.SUBMITTED;
-        endedAt = now;
     }
 
     void expire(Instant now) {

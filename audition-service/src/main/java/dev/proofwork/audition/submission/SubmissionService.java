@@ -89,6 +89,21 @@ public class SubmissionService {
     }
 
     /**
+     * Whether this learner may hand in work for this attempt now; checked before an upload's body is read,
+     * so nobody can make the service store megabytes for an attempt that is not theirs or is over.
+     */
+    @WithSession
+    public Uni<Void> requireMayHandIn(UUID attemptId, String learnerId) {
+        Instant now = clock.instant();
+        return attempts.findById(attemptId).invoke(attempt -> {
+            if (attempt == null || !attempt.heldBy(learnerId)) {
+                throw ProblemException.notFound("attempt " + attemptId);
+            }
+            attempt.requireOpenForWork(now);
+        }).replaceWithVoid();
+    }
+
+    /**
      * The owning employer's (or an operator's) view of an audition's submissions: authors pseudonymous until
      * they accept the employer's contact request.
      */
