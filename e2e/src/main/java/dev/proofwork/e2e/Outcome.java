@@ -8,7 +8,7 @@ import java.util.UUID;
 public record Outcome(List<AuditionResult> auditions, List<LearnerResult> learners, Map<String, List<Invoice>> invoices,
         boolean trialBalanced, String trialBalance, int lateSubmissionStatus, String duplicateStatus,
         long duplicateLearnerPaid, String junkValidity, long junkLearnerPaid, String appealOutcome,
-        List<String> proofVerifications, String openApiUrls) {
+        List<String> proofVerifications) {
 
     public record AuditionResult(UUID id, String title, String orgId, String skill, boolean anchor, int seats,
             int seatsClaimed, long payMinor, long bonusPoolMinor, int bonusTopN, String moneyStatus,

@@ -510,13 +510,11 @@ public final class Scenario {
         JsonNode appealView = results.get(appealed);
         String appealOutcome = appealed.learner().id().username() + ": " + appealView.path("appeal").path("status").asText()
                 + ", score version " + appealView.path("scoreVersion").asInt() + " now " + appealView.path("finalScore").asText();
-        String urls = "audition " + config.auditionUrl() + "/q/swagger-ui, scoring " + config.scoringUrl()
-                + "/q/swagger-ui, ranking " + config.rankingUrl() + "/q/swagger-ui, payout " + config.payoutUrl() + "/q/swagger-ui";
         return new Outcome(auditionResults, learnerResults, invoices, trial.path("balanced").asBoolean(), trial.toString(),
                 lateStatus, qa(copy.submissionId()).path("status").asText(),
                 sum(payouts.get(copy.learner()), "base-pay", copy.audition().id()),
                 "valid=" + results.get(junk).path("valid").asText(), sum(payouts.get(junk.learner()), "base-pay", junk.audition().id()),
-                appealOutcome, proofs, urls);
+                appealOutcome, proofs);
     }
 
     private static long sum(JsonNode payouts, String kind, UUID auditionId) {

@@ -60,7 +60,6 @@ public final class Summary {
         out.println("  appeal:                 " + outcome.appealOutcome());
         outcome.proofVerifications().forEach(p -> out.println("  proof:                  " + p));
         out.println();
-        out.println("OpenAPI UIs: " + outcome.openApiUrls());
     }
 
     private static String money(long minor) {
