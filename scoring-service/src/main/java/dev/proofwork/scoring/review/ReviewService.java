@@ -42,7 +42,7 @@ public class ReviewService {
     private final AppealRepository appeals;
     private final Outbox outbox;
     private final Clock clock;
-    private final Duration revealDelay;
+    private final RevealDelay revealDelay;
     private final FileLinks fileLinks;
     private final String filesBaseUrl;
 
@@ -51,7 +51,7 @@ public class ReviewService {
             AppealRepository appeals, Outbox outbox, Clock clock,
             @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay, FileLinks fileLinks,
             @ConfigProperty(name = "proofwork.files.base-url") String filesBaseUrl) {
-        this.revealDelay = revealDelay;
+        this.revealDelay = new RevealDelay(revealDelay);
         this.fileLinks = fileLinks;
         this.filesBaseUrl = filesBaseUrl;
         this.appeals = appeals;
@@ -81,17 +81,12 @@ public class ReviewService {
             claimedOrg.ifPresent(reviewer::affiliate);
             return assigner.recuse(reviewer)
                     .chain(() -> tasks.list("reviewerId = ?1 and status = ?2", reviewer.id(), TaskStatus.ASSIGNED))
-                    .chain(open -> Multi.createFrom().iterable(open.stream().filter(t -> revealed(t, now)).toList())
+                    .chain(open -> Multi.createFrom().iterable(open.stream()
+                                    .filter(t -> revealDelay.revealed(t.id(), t.assignedAt(), now)).toList())
                             .onItem().transformToUniAndConcatenate(this::queueItem)
                             .collect().asList())
                     .map(items -> items.stream().sorted(Comparator.comparing(QueueItem::taskId)).toList());
         });
-    }
-
-    /** The task's own delay, a fraction of the maximum drawn from its random id: stable across reads. */
-    private boolean revealed(ReviewTask task, Instant now) {
-        long fraction = Math.floorMod(task.id().getLeastSignificantBits(), 1000L);
-        return !task.assignedAt().plus(revealDelay.multipliedBy(fraction).dividedBy(1000)).isAfter(now);
     }
 
     /** Pooled tasks that no eligible reviewer could take yet, oldest first, for an operator to staff. */
