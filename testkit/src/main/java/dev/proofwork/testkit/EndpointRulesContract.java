@@ -2,6 +2,7 @@ package dev.proofwork.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +34,7 @@ public abstract class EndpointRulesContract {
     private static final Set<Class<? extends Annotation>> HTTP_METHODS = Set.of(GET.class, POST.class, PUT.class,
             DELETE.class, PATCH.class, HEAD.class);
     private static final Set<Class<? extends Annotation>> RULES = Set.of(RolesAllowed.class, PermitAll.class,
-            DenyAll.class);
+            DenyAll.class, Authenticated.class);
 
     @Test
     void everyEndpointDeclaresWhoMayCallIt() throws Exception {

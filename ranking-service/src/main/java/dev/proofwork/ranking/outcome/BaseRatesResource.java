@@ -1,17 +1,20 @@
 package dev.proofwork.ranking.outcome;
 
-import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Map;
+import java.util.List;
 
+/** Published for everyone, signed in or not: how often each score band of a skill led to a hire. */
 @Path("/api/v1/skills/{skill}/base-rates")
-@RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
+@PermitAll
 public class BaseRatesResource {
+
+    public record BaseRatesView(String skill, List<BaseRates.Band> bands) {
+    }
 
     private final BaseRates baseRates;
 
@@ -20,8 +23,8 @@ public class BaseRatesResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> get(
+    public Uni<BaseRatesView> get(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill) {
-        return baseRates.of(skill).map(bands -> Map.<String, Object> of("skill", skill, "bands", bands));
+        return baseRates.of(skill).map(bands -> new BaseRatesView(skill, bands));
     }
 }

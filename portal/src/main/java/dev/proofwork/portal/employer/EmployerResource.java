@@ -1,0 +1,225 @@
+package dev.proofwork.portal.employer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofwork.portal.backend.Backend;
+import dev.proofwork.portal.backend.Service;
+import dev.proofwork.portal.backend.ServiceProblem;
+import dev.proofwork.portal.web.Forms;
+import dev.proofwork.portal.web.Pages;
+import dev.proofwork.portal.web.Viewer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** An employer's org: money, auditions from draft to ranking, candidates, hires and invoices. */
+@Path("/employer")
+@RolesAllowed("employer")
+@Produces(MediaType.TEXT_HTML)
+public class EmployerResource {
+
+    private static final Set<String> ACTIONS = Set.of("submit-for-scoping", "publish", "close");
+
+    private final Backend backend;
+    private final Pages pages;
+    private final Viewer viewer;
+    private final Template dashboard;
+    private final Template draft;
+    private final Template audition;
+    private final Template invoices;
+
+    EmployerResource(Backend backend, Pages pages, Viewer viewer, @Location("employer/dashboard.html") Template dashboard,
+            @Location("employer/draft.html") Template draft, @Location("employer/audition.html") Template audition,
+            @Location("employer/invoices.html") Template invoices) {
+        this.backend = backend;
+        this.pages = pages;
+        this.viewer = viewer;
+        this.dashboard = dashboard;
+        this.draft = draft;
+        this.audition = audition;
+        this.invoices = invoices;
+    }
+
+    /** Balances, auditions by status, and a deposit form whose key makes a double click deposit once. */
+    @GET
+    public TemplateInstance dashboard() {
+        String org = viewer.orgId();
+        return pages.render(dashboard).data("org", org)
+                .data("balance", pages.map(backend.get(Service.PAYOUT, "/api/v1/employers/" + org + "/balance")))
+                .data("auditions", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions?size=100").path("items")))
+                .data("depositKey", UUID.randomUUID().toString());
+    }
+
+    @POST
+    @Path("deposits")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deposit(@RestForm("_csrf") String csrf, @RestForm String idempotencyKey, @RestForm String amount,
+            @RestForm String currency) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/employer", () -> backend.post(Service.PAYOUT,
+                "/api/v1/employers/" + viewer.orgId() + "/deposits",
+                Map.of("amountMinor", Forms.minorUnits("amountMinor", amount == null ? "" : amount), "currency",
+                        currency == null ? "" : currency),
+                Map.of("Idempotency-Key", idempotencyKey == null ? "" : idempotencyKey)), this::dashboard);
+    }
+
+    @GET
+    @Path("auditions/new")
+    public TemplateInstance newDraft() {
+        return pages.render(draft).data("closesOn", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+    }
+
+    /** The draft form: the rubric editor sends up to eight rows; blank rows are left out. */
+    @POST
+    @Path("auditions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createDraft(@RestForm("_csrf") String csrf, @RestForm String title, @RestForm String brief,
+            @RestForm String skill, @RestForm String deliverables, @RestForm("criterionKey") List<String> keys,
+            @RestForm("criterionDescription") List<String> descriptions, @RestForm("criterionWeight") List<String> weights,
+            @RestForm("criterionMax") List<String> maxScores, @RestForm String timeboxMinutes, @RestForm String seats,
+            @RestForm String pay, @RestForm String currency, @RestForm String reviewersPerSubmission,
+            @RestForm String scoreTolerance, @RestForm String closesOn, @RestForm String anchor) {
+        viewer.requireCsrf(csrf);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("title", title);
+        spec.put("brief", brief);
+        spec.put("skill", skill);
+        spec.put("deliverables", deliverables == null ? List.of()
+                : deliverables.lines().map(String::strip).filter(d -> !d.isEmpty()).toList());
+        List<Map<String, Object>> rubric = new ArrayList<>();
+        for (int i = 0; keys != null && i < keys.size(); i++) {
+            if (keys.get(i) == null || keys.get(i).isBlank()) {
+                continue;
+            }
+            Map<String, Object> criterion = new LinkedHashMap<>();
+            criterion.put("key", keys.get(i).strip());
+            criterion.put("description", at(descriptions, i));
+            criterion.put("weight", decimal(at(weights, i)));
+            criterion.put("maxScore", whole(at(maxScores, i)));
+            rubric.add(criterion);
+        }
+        spec.put("rubric", rubric);
+        spec.put("timeboxMinutes", whole(timeboxMinutes));
+        spec.put("seats", whole(seats));
+        spec.put("payPerSubmission", Map.of("amountMinor", Forms.minorUnits("payPerSubmission.amountMinor",
+                pay == null ? "" : pay), "currency", currency == null ? "" : currency));
+        spec.put("reviewersPerSubmission", whole(reviewersPerSubmission));
+        spec.put("scoreTolerance", decimal(scoreTolerance));
+        spec.put("closesAt", closesOn == null || closesOn.isBlank() ? null
+                : LocalDate.parse(closesOn).atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
+        spec.put("anchor", "on".equals(anchor));
+        String[] created = new String[1];
+        return Forms.postThenRedirect("/employer", () -> created[0] = backend.post(Service.AUDITION, "/api/v1/auditions",
+                spec).path("id").asText(), () -> newDraft().data("form", spec));
+    }
+
+    @GET
+    @Path("auditions/{id}")
+    public TemplateInstance audition(@PathParam("id") String id) {
+        JsonNode found = backend.get(Service.AUDITION, "/api/v1/auditions/" + id);
+        List<Object> ranking = List.of();
+        try {
+            ranking = pages.list(backend.get(Service.RANKING, "/api/v1/rankings/auditions/" + id));
+        } catch (ServiceProblem notRankedYet) {
+            // no cohort yet: the page says so
+        }
+        return pages.render(audition).data("audition", pages.map(found))
+                .data("submissions", pages.list(backend.get(Service.AUDITION,
+                        "/api/v1/auditions/" + id + "/submissions?size=100").path("items")))
+                .data("contacts", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions/" + id + "/contact-requests")))
+                .data("ranking", ranking);
+    }
+
+    @POST
+    @Path("auditions/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("id") String id, @PathParam("action") String action, @RestForm("_csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        if (!ACTIONS.contains(action)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return Forms.postThenRedirect("/employer/auditions/" + id,
+                () -> backend.post(Service.AUDITION, "/api/v1/auditions/" + id + "/" + action, Map.of()), () -> audition(id));
+    }
+
+    @POST
+    @Path("auditions/{id}/contact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response askForContact(@PathParam("id") String id, @RestForm("_csrf") String csrf,
+            @RestForm String submissionId, @RestForm String message) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/employer/auditions/" + id, () -> backend.post(Service.AUDITION,
+                "/api/v1/auditions/" + id + "/contact-requests", Map.of("submissionId", submissionId, "message",
+                        message == null ? "" : message)), () -> audition(id));
+    }
+
+    @POST
+    @Path("auditions/{id}/hires")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reportHire(@PathParam("id") String id, @RestForm("_csrf") String csrf,
+            @RestForm String submissionId, @RestForm String role, @RestForm String hiredOn) {
+        viewer.requireCsrf(csrf);
+        String hiredAt = hiredOn == null || hiredOn.isBlank() ? null
+                : LocalDate.parse(hiredOn).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        Map<String, Object> hire = new LinkedHashMap<>();
+        hire.put("submissionId", submissionId);
+        hire.put("hiredAt", hiredAt);
+        hire.put("role", role);
+        return Forms.postThenRedirect("/employer/auditions/" + id,
+                () -> backend.post(Service.AUDITION, "/api/v1/auditions/" + id + "/hires", hire), () -> audition(id));
+    }
+
+    @GET
+    @Path("invoices")
+    public TemplateInstance invoices() {
+        return pages.render(invoices).data("invoices", pages.list(backend.get(Service.PAYOUT,
+                "/api/v1/employers/" + viewer.orgId() + "/invoices?size=100").path("items")));
+    }
+
+    /** The invoice as payout-service renders it for reading. */
+    @GET
+    @Path("invoices/{number}")
+    public Response invoice(@PathParam("number") String number) {
+        var page = backend.fetch(Service.PAYOUT, "/api/v1/employers/" + viewer.orgId() + "/invoices/" + number, "text/html");
+        return Response.ok(page.body()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private static String at(List<String> values, int i) {
+        return values != null && i < values.size() ? values.get(i) : null;
+    }
+
+    /** A number as typed; what is not one goes through as text so the service names the field. */
+    private static Object whole(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static Object decimal(String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+}

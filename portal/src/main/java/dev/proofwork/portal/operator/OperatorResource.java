@@ -1,0 +1,99 @@
+package dev.proofwork.portal.operator;
+
+import dev.proofwork.portal.backend.Backend;
+import dev.proofwork.portal.backend.Service;
+import dev.proofwork.portal.web.Forms;
+import dev.proofwork.portal.web.Pages;
+import dev.proofwork.portal.web.Viewer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Platform staff: the scoping inbox, reviewers and work waiting for one, payout runs and the books. */
+@Path("/operator")
+@RolesAllowed("operator")
+@Produces(MediaType.TEXT_HTML)
+public class OperatorResource {
+
+    private final Backend backend;
+    private final Pages pages;
+    private final Viewer viewer;
+    private final Template desk;
+
+    OperatorResource(Backend backend, Pages pages, Viewer viewer, @Location("operator/desk.html") Template desk) {
+        this.backend = backend;
+        this.pages = pages;
+        this.viewer = viewer;
+        this.desk = desk;
+    }
+
+    @GET
+    public TemplateInstance desk() {
+        return pages.render(desk)
+                .data("inbox", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions?status=IN_SCOPING&size=100")
+                        .path("items")))
+                .data("reviewers", pages.list(backend.get(Service.SCORING, "/api/v1/reviewers?size=100").path("items")))
+                .data("waiting", pages.list(backend.get(Service.SCORING, "/api/v1/review-tasks/waiting")))
+                .data("trial", pages.map(backend.get(Service.PAYOUT, "/api/v1/ledger/trial-balance")));
+    }
+
+    /** Approve (optionally as an anchor task) or send back with one reason per line. */
+    @POST
+    @Path("scoping/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideScope(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String verdict,
+            @RestForm String reasons, @RestForm String anchor) {
+        viewer.requireCsrf(csrf);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("approved", "approve".equals(verdict));
+        decision.put("reasons", reasons == null ? List.of() : reasons.lines().map(String::strip).filter(r -> !r.isEmpty()).toList());
+        decision.put("anchor", "on".equals(anchor));
+        return Forms.postThenRedirect("/operator",
+                () -> backend.post(Service.AUDITION, "/api/v1/auditions/" + id + "/scope-approval", decision), this::desk);
+    }
+
+    @POST
+    @Path("reviewers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response registerReviewer(@RestForm("_csrf") String csrf, @RestForm String subject, @RestForm String skills,
+            @RestForm String maxOpenReviews) {
+        viewer.requireCsrf(csrf);
+        Map<String, Object> reviewer = new LinkedHashMap<>();
+        reviewer.put("subject", subject);
+        reviewer.put("skills", skills == null ? List.of()
+                : List.of(skills.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).toList());
+        reviewer.put("maxOpenReviews", maxOpenReviews == null || maxOpenReviews.isBlank() ? 5 : maxOpenReviews.strip());
+        return Forms.postThenRedirect("/operator",
+                () -> backend.post(Service.SCORING, "/api/v1/reviewers", reviewer), this::desk);
+    }
+
+    @POST
+    @Path("payout-runs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance runPayouts(@RestForm("_csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        return desk().data("run", pages.map(backend.post(Service.PAYOUT, "/api/v1/payout-runs", Map.of())));
+    }
+
+    @POST
+    @Path("refits")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance refit(@RestForm("_csrf") String csrf, @RestForm String skill) {
+        viewer.requireCsrf(csrf);
+        return desk().data("refit", pages.map(backend.post(Service.RANKING,
+                "/api/v1/skills/" + (skill == null ? "" : skill.strip()) + "/refit", Map.of())));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.proofwork.portal.web;
+
+import dev.proofwork.portal.backend.ServiceProblem;
+import dev.proofwork.portal.backend.ServiceUnavailable;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure is a page in plain words with a way back, never a stack trace. */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    private final Template error;
+    private final Pages pages;
+
+    ErrorPages(@Location("error.html") Template error, Pages pages) {
+        this.error = error;
+        this.pages = pages;
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, "Not your area", "Your account's role does not open this page. Use the menu to go where you work.");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, "Not found", "There is no page here.");
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailable e) {
+        LOG.warnf("service unavailable: %s", e.getMessage());
+        return page(503, "Part of Proofwork is not answering",
+                "The " + e.service().name().toLowerCase() + " service did not answer just now. Your data is safe; try again in a moment.");
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ServiceProblem e) {
+        int status = e.status() == 401 ? 403 : e.status();
+        return page(status, e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response expired(Viewer.FormExpired e) {
+        return page(403, "Form expired", e.getMessage());
+    }
+
+    private Response page(int status, String title, String detail) {
+        String html = pages.render(error).data("status", status).data("title", title).data("detail", detail).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.proofwork.portal.web;
+
+import dev.proofwork.portal.backend.ServiceProblem;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Post, then redirect (so a reload never posts twice); a refusal re-renders the page with its reasons. */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    public static Response postThenRedirect(String to, Runnable action, Supplier<TemplateInstance> page) {
+        try {
+            action.run();
+            return Response.seeOther(URI.create(to)).build();
+        } catch (ServiceProblem refused) {
+            return Response.status(refused.status())
+                    .entity(page.get().data("errors", refused.fieldErrors()).data("message", refused.getMessage()).render())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+    }
+
+    /** "12.50" in a form → 1250 minor units; a third decimal or a non-number is refused with the field. */
+    public static long minorUnits(String field, String amount) {
+        try {
+            return new BigDecimal(amount.strip()).movePointRight(2).longValueExact();
+        } catch (RuntimeException e) {
+            throw new ServiceProblem(400, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of(
+                    "title", "The form is not valid", "detail", field + " must be an amount such as 250.00",
+                    "errors", java.util.List.of(Map.of("field", field, "message", "must be an amount such as 250.00")))));
+        }
+    }
+}

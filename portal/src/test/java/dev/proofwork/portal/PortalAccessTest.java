@@ -1,0 +1,83 @@
+package dev.proofwork.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each area opens for its own role only, and every failure is a page in plain words. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PortalAccessTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/learner", "/employer", "/reviewer", "/operator", "/login" })
+    void aVisitorIsSentToSignInWithPkce(String area) {
+        given().redirects().follow(false).when().get(area)
+                .then().statusCode(302)
+                .header("Location", allOf(containsString("client_id=proofwork-portal"),
+                        containsString("code_challenge="), containsString("code_challenge_method=S256")));
+    }
+
+    @Test
+    void theFrontDoorAndThePublicPagesNeedNoAccount() {
+        given().when().get("/").then().statusCode(200).body(containsString("Work as proof"));
+        given().when().get("/verify").then().statusCode(200)
+                .body(containsString("<label for=\"credential\">"));
+        given().contentType("application/x-www-form-urlencoded").formParam("credential", " ")
+                .when().post("/verify")
+                .then().statusCode(200).body(containsString("paste the credential you were given"));
+    }
+
+    @Test
+    @TestSecurity(user = "lea", roles = "learner")
+    void aLearnerMayNotOpenTheOtherAreas() {
+        for (String area : new String[] { "/employer", "/reviewer", "/operator", "/employer/invoices" }) {
+            given().redirects().follow(false).when().get(area)
+                    .then().statusCode(403).contentType(containsString("text/html"))
+                    .body(containsString("Not your area"))
+                    .body(containsString("href=\"/learner/skills\""))
+                    .body(not(containsString("href=\"/operator\"")))
+                    .body(not(containsString("Exception")));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void anOperatorSeesOnlyTheOperatorsMenu() {
+        given().redirects().follow(false).when().get("/learner")
+                .then().statusCode(403)
+                .body(containsString("href=\"/operator\""))
+                .body(not(containsString("href=\"/learner/skills\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "lea", roles = "learner")
+    void aServiceThatDoesNotAnswerShowsAClearPageNotAStackTrace() {
+        given().when().get("/learner")
+                .then().statusCode(503).contentType(containsString("text/html"))
+                .body(containsString("is not answering"))
+                .body(not(containsString("at dev.proofwork")))
+                .body(not(containsString("Exception")));
+        given().when().get("/skills/sql-analytics").then().statusCode(503).body(containsString("ranking service"));
+    }
+
+    @Test
+    @TestSecurity(user = "lea", roles = "learner")
+    void aFormPostWithoutTheSessionsTokenIsRefused() {
+        given().contentType("application/x-www-form-urlencoded").formParam("skill", "java")
+                .when().post("/learner/proofs")
+                .then().statusCode(403).body(containsString("Form expired"));
+        given().contentType("application/x-www-form-urlencoded").formParam("_csrf", "forged").formParam("skill", "java")
+                .when().post("/learner/proofs")
+                .then().statusCode(403).body(containsString("Form expired"));
+    }
+}
