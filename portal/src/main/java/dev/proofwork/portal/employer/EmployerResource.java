@@ -19,7 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -112,17 +112,17 @@ public class EmployerResource {
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("key", keys.get(i).strip());
             criterion.put("description", at(descriptions, i));
-            criterion.put("weight", decimal(at(weights, i)));
-            criterion.put("maxScore", whole(at(maxScores, i)));
+            criterion.put("weight", Forms.decimal(at(weights, i)));
+            criterion.put("maxScore", Forms.whole(at(maxScores, i)));
             rubric.add(criterion);
         }
         spec.put("rubric", rubric);
-        spec.put("timeboxMinutes", whole(timeboxMinutes));
-        spec.put("seats", whole(seats));
+        spec.put("timeboxMinutes", Forms.whole(timeboxMinutes));
+        spec.put("seats", Forms.whole(seats));
         spec.put("payPerSubmission", Map.of("amountMinor", Forms.minorUnits("payPerSubmission.amountMinor",
                 pay == null ? "" : pay), "currency", currency == null ? "" : currency));
-        spec.put("reviewersPerSubmission", whole(reviewersPerSubmission));
-        spec.put("scoreTolerance", decimal(scoreTolerance));
+        spec.put("reviewersPerSubmission", Forms.whole(reviewersPerSubmission));
+        spec.put("scoreTolerance", Forms.decimal(scoreTolerance));
         spec.put("closesAt", closesOn == null || closesOn.isBlank() ? null
                 : LocalDate.parse(closesOn).atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
         spec.put("anchor", "on".equals(anchor));
@@ -177,7 +177,9 @@ public class EmployerResource {
     public Response reportHire(@PathParam("id") String id, @RestForm("_csrf") String csrf,
             @RestForm String submissionId, @RestForm String role, @RestForm String hiredOn) {
         viewer.requireCsrf(csrf);
+        // a hire dated today is dated now: the start of the day may come before the work it rewards
         String hiredAt = hiredOn == null || hiredOn.isBlank() ? null
+                : LocalDate.parse(hiredOn).equals(LocalDate.now(ZoneOffset.UTC)) ? Instant.now().toString()
                 : LocalDate.parse(hiredOn).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
         Map<String, Object> hire = new LinkedHashMap<>();
         hire.put("submissionId", submissionId);
@@ -204,22 +206,5 @@ public class EmployerResource {
 
     private static String at(List<String> values, int i) {
         return values != null && i < values.size() ? values.get(i) : null;
-    }
-
-    /** A number as typed; what is not one goes through as text so the service names the field. */
-    private static Object whole(String value) {
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (RuntimeException e) {
-            return value;
-        }
-    }
-
-    private static Object decimal(String value) {
-        try {
-            return new BigDecimal(value.strip());
-        } catch (RuntimeException e) {
-            return value;
-        }
     }
 }

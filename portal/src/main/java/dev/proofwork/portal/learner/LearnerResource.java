@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
 import dev.proofwork.portal.backend.ServiceProblem;
+import dev.proofwork.portal.web.Forms;
 import dev.proofwork.portal.web.Pages;
 import dev.proofwork.portal.web.Viewer;
 import io.quarkus.qute.Location;
@@ -48,11 +49,14 @@ public class LearnerResource {
     private final Template attempts;
     private final Template skills;
     private final Template payouts;
+    private final Template requests;
 
     LearnerResource(Backend backend, Pages pages, Viewer viewer,
             @Location("learner/auditions.html") Template auditions, @Location("learner/audition.html") Template audition,
             @Location("learner/attempt.html") Template attempt, @Location("learner/attempts.html") Template attempts,
-            @Location("learner/skills.html") Template skills, @Location("learner/payouts.html") Template payouts) {
+            @Location("learner/skills.html") Template skills, @Location("learner/payouts.html") Template payouts,
+            @Location("learner/requests.html") Template requests) {
+        this.requests = requests;
         this.backend = backend;
         this.pages = pages;
         this.viewer = viewer;
@@ -181,6 +185,26 @@ public class LearnerResource {
                     .data("message", refused.getMessage()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .build();
         }
+    }
+
+    /** Employers who liked the work and ask to know who wrote it: the learner alone decides. */
+    @GET
+    @Path("requests")
+    public TemplateInstance contactRequests() {
+        return pages.render(requests).data("requests", pages.list(backend.get(Service.AUDITION, "/api/v1/me/contact-requests")));
+    }
+
+    @POST
+    @Path("requests/{id}/{answer}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("id") String id, @PathParam("answer") String answer, @RestForm("_csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        if (!answer.equals("accept") && !answer.equals("decline")) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return Forms.postThenRedirect("/learner/requests",
+                () -> backend.post(Service.AUDITION, "/api/v1/me/contact-requests/" + id + "/" + answer, Map.of()),
+                this::contactRequests);
     }
 
     private Map<String, Object> fit(String auditionId) {

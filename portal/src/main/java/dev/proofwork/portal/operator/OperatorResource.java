@@ -75,7 +75,7 @@ public class OperatorResource {
         reviewer.put("subject", subject);
         reviewer.put("skills", skills == null ? List.of()
                 : List.of(skills.split("[,\\s]+")).stream().filter(s -> !s.isBlank()).toList());
-        reviewer.put("maxOpenReviews", maxOpenReviews == null || maxOpenReviews.isBlank() ? 5 : maxOpenReviews.strip());
+        reviewer.put("maxOpenReviews", maxOpenReviews == null || maxOpenReviews.isBlank() ? 5 : Forms.whole(maxOpenReviews));
         return Forms.postThenRedirect("/operator",
                 () -> backend.post(Service.SCORING, "/api/v1/reviewers", reviewer), this::desk);
     }

@@ -45,7 +45,8 @@ public class ReviewerResource {
 
     @GET
     public TemplateInstance queue() {
-        return pages.render(queue).data("tasks", pages.list(backend.get(Service.SCORING, "/api/v1/reviews/queue")));
+        return pages.render(queue).data("tasks", pages.list(backend.get(Service.SCORING, "/api/v1/reviews/queue")))
+                .data("accountId", viewer.subject());
     }
 
     /** A score per criterion and a comment, or an invalid mark with its reason; or, on an appeal, a decision. */

@@ -52,6 +52,15 @@ public class ErrorPages {
         return page(403, "Form expired", e.getMessage());
     }
 
+    /** Anything else: a plain page with a reference the log line repeats, never a stack trace. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "page failed [correlationId=%s]", reference);
+        return page(500, "Something went wrong on our side",
+                "The page could not be shown. If it keeps happening, quote this reference: " + reference);
+    }
+
     private Response page(int status, String title, String detail) {
         String html = pages.render(error).data("status", status).data("title", title).data("detail", detail).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

@@ -35,6 +35,11 @@ public final class Formats {
         return share instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : "";
     }
 
+    /** A percentile on 0..100, as ranking-service publishes it. */
+    static String percentile(Object value) {
+        return value instanceof Number n ? Math.round(n.doubleValue()) + "th percentile" : "";
+    }
+
     static String decimal(Object value) {
         return value instanceof Number n ? "%.2f".formatted(n.doubleValue()) : "";
     }

@@ -36,4 +36,21 @@ public final class Forms {
                     "errors", java.util.List.of(Map.of("field", field, "message", "must be an amount such as 250.00")))));
         }
     }
+
+    /** A number as typed; what is not one goes through as text, so the service refuses it naming the field. */
+    public static Object whole(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    public static Object decimal(String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
 }

@@ -46,6 +46,11 @@ public class Viewer {
                 : preferred != null ? preferred.toString() : identity.getPrincipal().getName();
     }
 
+    /** The account's id in Keycloak: what an operator registers a reviewer by. */
+    public String subject() {
+        return idToken().map(JsonWebToken::getSubject).orElse(signedIn() ? identity.getPrincipal().getName() : null);
+    }
+
     public boolean is(String role) {
         return signedIn() && identity.hasRole(role);
     }
