@@ -1,19 +1,34 @@
 package dev.proofwork.e2e;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The portal in a real Chromium against a running stack: Keycloak with the project's realm, the four services
- * and the portal. Against the local run: {@code -Dproofwork.portal.url=http://localhost:8080}.
+ * The portal in a real Chromium (Debian's, which {@code .ci/run} installs) against a real Keycloak with the
+ * project's realm, the four services and the portal as processes. {@code -Dproofwork.portal.url=...} plays the
+ * same journeys against a stack that is already running, e.g. the local run's http://localhost:8080.
  */
 class PortalBrowserTest {
 
     @Test
     void everyRoleDoesItsJobInTheBrowser() throws Exception {
-        String portal = System.getProperty("proofwork.portal.url");
-        org.junit.jupiter.api.Assumptions.assumeTrue(portal != null, "set proofwork.portal.url to a running portal");
-        try (PortalJourneys journeys = new PortalJourneys(portal)) {
-            journeys.play();
+        String running = System.getProperty("proofwork.portal.url");
+        if (running != null) {
+            try (PortalJourneys journeys = new PortalJourneys(running)) {
+                journeys.play();
+            }
+            return;
+        }
+        try (KeycloakProcess keycloak = new KeycloakProcess();
+                ServiceProcesses stack = new ServiceProcesses(Map.of(
+                        "proofwork.payouts.settling-period", "PT0S",
+                        "proofwork.reviews.reveal-delay", "PT1S",
+                        "proofwork.proofs.threshold", "0"), keycloak.realmUrl())) {
+            String portal = stack.url(ServiceProcesses.PORTAL);
+            keycloak.allowPortalAt(portal);
+            try (PortalJourneys journeys = new PortalJourneys(portal)) {
+                journeys.play();
+            }
         }
     }
 }

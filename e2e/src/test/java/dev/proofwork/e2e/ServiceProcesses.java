@@ -21,12 +21,13 @@ import java.util.Map;
 
 /**
  * The four services as separate JVMs, each running its packaged application against one real broker
- * (in this JVM), a database of its own on the local PostgreSQL, and the test OIDC server whose keys sign
- * {@link Tokens}. Their logs go to {@code target/e2e-logs}.
+ * (in this JVM), a database of its own on the local PostgreSQL, and either the test OIDC server whose keys
+ * sign {@link Tokens} or a real Keycloak realm (then with the portal too). Logs go to {@code target/e2e-logs}.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("audition-service", "scoring-service", "ranking-service", "payout-service");
+    static final String PORTAL = "portal";
     private static final Path LOGS = Path.of("target", "e2e-logs");
 
     private final KafkaBroker broker;
@@ -36,10 +37,27 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
+    /** The services with the test OIDC server, whose keys sign {@link Tokens}. */
     ServiceProcesses(Map<String, String> settings) throws IOException {
+        this(settings, null);
+    }
+
+    /**
+     * The services against a real Keycloak realm ({@code realmUrl}) when given, and then the portal as well,
+     * as its confidential client; otherwise against the test OIDC server.
+     */
+    ServiceProcesses(Map<String, String> settings, String realmUrl) throws IOException {
         broker = KafkaBroker.start();
-        oidc = new OidcWiremockTestResource();
-        String keycloakUrl = oidc.start().get("keycloak.url");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        if (realmUrl == null) {
+            oidc = new OidcWiremockTestResource();
+            tokens.put("quarkus.oidc.auth-server-url", oidc.start().get("keycloak.url") + "/realms/quarkus");
+            tokens.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
+            tokens.put("quarkus.oidc.token.audience", Tokens.AUDIENCE);
+        } else {
+            oidc = null;
+            tokens.put("quarkus.oidc.auth-server-url", realmUrl);
+        }
         Files.createDirectories(LOGS);
         String java = ProcessHandle.current().info().command().orElse("java");
         for (String service : SERVICES) {
@@ -49,7 +67,6 @@ final class ServiceProcesses implements AutoCloseable {
             ports.put(service, port);
             int managementPort = freePort();
             managementPorts.put(service, managementPort);
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
             Map<String, String> config = new LinkedHashMap<>(settings);
             config.put("quarkus.http.port", String.valueOf(port));
             config.put("quarkus.management.port", String.valueOf(managementPort));
@@ -62,17 +79,34 @@ final class ServiceProcesses implements AutoCloseable {
             config.put("quarkus.datasource.password", database.password());
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
-            config.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/quarkus");
-            config.put("quarkus.oidc.token.issuer", Tokens.ISSUER);
-            config.put("quarkus.oidc.token.audience", Tokens.AUDIENCE);
-            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.addAll(List.of("-jar", Path.of("..", service, "target", "quarkus-app", "quarkus-run.jar").toString()));
-            processes.put(service, new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(LOGS.resolve(service + ".log").toFile()).start());
+            config.putAll(tokens);
+            launch(java, service, config);
         }
-        for (String service : SERVICES) {
+        if (realmUrl != null) {
+            Map<String, String> portal = new LinkedHashMap<>(tokens);
+            ports.put(PORTAL, freePort());
+            managementPorts.put(PORTAL, freePort());
+            portal.put("quarkus.http.port", String.valueOf(ports.get(PORTAL)));
+            portal.put("quarkus.management.port", String.valueOf(managementPorts.get(PORTAL)));
+            portal.put("proofwork.portal.client-secret", "proofwork-portal-local-secret");
+            portal.put("proofwork.portal.csrf-secret", "e2e-portal-csrf-secret");
+            portal.put("proofwork.services.audition", url("audition-service"));
+            portal.put("proofwork.services.scoring", url("scoring-service"));
+            portal.put("proofwork.services.ranking", url("ranking-service"));
+            portal.put("proofwork.services.payout", url("payout-service"));
+            launch(java, PORTAL, portal);
+        }
+        for (String service : processes.keySet()) {
             awaitReady(service);
         }
+    }
+
+    private void launch(String java, String module, Map<String, String> config) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toString()));
+        processes.put(module, new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(module + ".log").toFile()).start());
     }
 
     String url(String service) {
@@ -139,7 +173,9 @@ final class ServiceProcesses implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
-        oidc.stop();
+        if (oidc != null) {
+            oidc.stop();
+        }
         broker.close();
         for (TestDatabase database : databases) {
             database.close();
