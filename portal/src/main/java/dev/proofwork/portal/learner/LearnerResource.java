@@ -94,13 +94,8 @@ public class LearnerResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response claim(@PathParam("id") String id, @RestForm("_csrf") String csrf) {
         viewer.requireCsrf(csrf);
-        try {
-            JsonNode claimed = backend.post(Service.AUDITION, "/api/v1/auditions/" + id + "/attempts", Map.of());
-            return Response.seeOther(URI.create("/learner/attempts/" + claimed.path("attemptId").asText())).build();
-        } catch (ServiceProblem refused) {
-            return Response.status(refused.status()).entity(audition(id).data("message", refused.getMessage()).render())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-        }
+        return Forms.postThenRedirect(() -> "/learner/attempts/" + backend.post(Service.AUDITION,
+                "/api/v1/auditions/" + id + "/attempts", Map.of()).path("attemptId").asText(), () -> audition(id));
     }
 
     @GET
@@ -176,15 +171,8 @@ public class LearnerResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response payoutAccount(@RestForm("_csrf") String csrf, @RestForm String accountReference) {
         viewer.requireCsrf(csrf);
-        try {
-            backend.put(Service.PAYOUT, "/api/v1/me/payout-account", Map.of("accountReference",
-                    accountReference == null ? "" : accountReference.strip()));
-            return Response.seeOther(URI.create("/learner/payouts")).build();
-        } catch (ServiceProblem refused) {
-            return Response.status(refused.status()).entity(myPayouts().data("errors", refused.fieldErrors())
-                    .data("message", refused.getMessage()).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .build();
-        }
+        return Forms.postThenRedirect("/learner/payouts", () -> backend.put(Service.PAYOUT, "/api/v1/me/payout-account",
+                Map.of("accountReference", accountReference == null ? "" : accountReference.strip())), this::myPayouts);
     }
 
     /** Employers who liked the work and ask to know who wrote it: the learner alone decides. */

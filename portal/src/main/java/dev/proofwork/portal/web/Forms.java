@@ -16,9 +16,16 @@ public final class Forms {
     }
 
     public static Response postThenRedirect(String to, Runnable action, Supplier<TemplateInstance> page) {
-        try {
+        return postThenRedirect(() -> {
             action.run();
-            return Response.seeOther(URI.create(to)).build();
+            return to;
+        }, page);
+    }
+
+    /** The same, where the page to go to comes from the answer (the attempt a claim created, say). */
+    public static Response postThenRedirect(Supplier<String> actionThenTarget, Supplier<TemplateInstance> page) {
+        try {
+            return Response.seeOther(URI.create(actionThenTarget.get())).build();
         } catch (ServiceProblem refused) {
             return Response.status(refused.status())
                     .entity(page.get().data("errors", refused.fieldErrors()).data("message", refused.getMessage()).render())
