@@ -114,6 +114,15 @@ class AuditionLifecycleTest {
     }
 
     @Test
+    void anEmployerWhoseAccountIsAlsoALearnersActsForTheOrganisation() {
+        String both = Tokens.employerWhoIsAlsoLearner("emp-and-learner", Fixtures.ACME);
+        String id = draft(both, spec());
+        act(both, id, "submit-for-scoping", 200);
+        given().auth().oauth2(both).when().get("/api/v1/auditions/{id}", id)
+                .then().statusCode(200).body("status", equalTo("IN_SCOPING")).body("orgId", equalTo(Fixtures.ACME));
+    }
+
+    @Test
     void onlyTheOperatorMakesAnAuditionAnAnchorTask() {
         String asked = draft(ACME_EMPLOYER, spec(s -> s.put("anchor", true)));
         given().auth().oauth2(ACME_EMPLOYER).when().get("/api/v1/auditions/{id}", asked)

@@ -24,6 +24,11 @@ public final class Tokens {
         return claims(subject, "employer").claim("org_id", orgId).jws().keyId("1").sign(SIGNING_KEY);
     }
 
+    /** An employer whose account also has the learner role, as every account of the realm does by default. */
+    public static String employerWhoIsAlsoLearner(String subject, String orgId) {
+        return claims(subject, "employer", "learner").claim("org_id", orgId).jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     public static String learner(String subject) {
         return token(subject, "learner");
     }

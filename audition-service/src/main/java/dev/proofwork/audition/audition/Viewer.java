@@ -9,7 +9,8 @@ public record Viewer(String subject, String orgId, boolean isOperator, boolean i
         if (caller.isOperator()) {
             return new Viewer(caller.subject(), null, true, false);
         }
-        if (caller.isLearner()) {
+        // every account is a learner too (the realm's default role): an organisation's member acts for it
+        if (caller.isLearner() && !caller.isEmployer()) {
             return new Viewer(caller.subject(), null, false, true);
         }
         return new Viewer(caller.subject(), caller.orgId(), false, false);

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A service refused a request with an RFC 9457 problem: its status, its plain-words detail, and the fields
- * it named, so a page can show each reason next to the input it is about.
+ * A refused request, as an RFC 9457 problem: its status, its plain-words detail, and the fields it named, so a
+ * page can show each reason next to the input it is about.
  */
 public class ServiceProblem extends RuntimeException {
 
@@ -14,14 +14,30 @@ public class ServiceProblem extends RuntimeException {
     private final String title;
     private final Map<String, String> fieldErrors;
 
-    public ServiceProblem(int status, JsonNode problem) {
-        super(problem.path("detail").asText(problem.path("title").asText("the service refused the request")));
+    private ServiceProblem(int status, String title, String detail, Map<String, String> fieldErrors) {
+        super(detail);
         this.status = status;
-        this.title = problem.path("title").asText("Refused");
+        this.title = title;
+        this.fieldErrors = fieldErrors;
+    }
+
+    /** What a service answered. */
+    public ServiceProblem(int status, JsonNode problem) {
+        this(status, problem.path("title").asText("Refused"),
+                problem.path("detail").asText(problem.path("title").asText("the service refused the request")),
+                fieldsOf(problem));
+    }
+
+    /** A refusal the portal states itself, about one form field, before any service is asked. */
+    public static ServiceProblem ofField(String field, String message) {
+        return new ServiceProblem(400, "The form is not valid", field + " " + message, Map.of(field, message));
+    }
+
+    private static Map<String, String> fieldsOf(JsonNode problem) {
         Map<String, String> errors = new LinkedHashMap<>();
         problem.path("errors").forEach(error -> errors.merge(error.path("field").asText(), error.path("message").asText(),
                 (a, b) -> a + "; " + b));
-        this.fieldErrors = errors;
+        return errors;
     }
 
     public int status() {

@@ -1,5 +1,6 @@
 package dev.proofwork.portal.employer;
 
+import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
@@ -154,7 +155,7 @@ public class EmployerResource {
     public Response act(@PathParam("id") String id, @PathParam("action") String action, @RestForm("_csrf") String csrf) {
         viewer.requireCsrf(csrf);
         if (!ACTIONS.contains(action)) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         return Forms.postThenRedirect("/employer/auditions/" + id,
                 () -> backend.post(Service.AUDITION, "/api/v1/auditions/" + id + "/" + action, Map.of()), () -> audition(id));

@@ -1,5 +1,6 @@
 package dev.proofwork.portal.learner;
 
+import jakarta.ws.rs.NotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
@@ -188,7 +189,7 @@ public class LearnerResource {
     public Response answer(@PathParam("id") String id, @PathParam("answer") String answer, @RestForm("_csrf") String csrf) {
         viewer.requireCsrf(csrf);
         if (!answer.equals("accept") && !answer.equals("decline")) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         return Forms.postThenRedirect("/learner/requests",
                 () -> backend.post(Service.AUDITION, "/api/v1/me/contact-requests/" + id + "/" + answer, Map.of()),

@@ -1,6 +1,7 @@
 package dev.proofwork.portal.visitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
 import dev.proofwork.portal.web.Pages;
@@ -16,8 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Base64;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -29,12 +31,14 @@ public class PublicResource {
 
     private final Backend backend;
     private final Pages pages;
+    private final ObjectMapper json;
     private final Template verify;
     private final Template skills;
 
-    PublicResource(Backend backend, Pages pages, @Location("verify.html") Template verify,
+    PublicResource(Backend backend, Pages pages, ObjectMapper json, @Location("verify.html") Template verify,
             @Location("skills.html") Template skills) {
         this.backend = backend;
+        this.json = json;
         this.pages = pages;
         this.verify = verify;
         this.skills = skills;
@@ -69,9 +73,9 @@ public class PublicResource {
             return null;
         }
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            return json.readTree(
                     new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        } catch (Exception unreadable) {
+        } catch (IllegalArgumentException | IOException unreadable) {
             return null;
         }
     }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** Post, then redirect (so a reload never posts twice); a refusal re-renders the page with its reasons. */
@@ -38,9 +37,7 @@ public final class Forms {
         try {
             return new BigDecimal(amount.strip()).movePointRight(2).longValueExact();
         } catch (RuntimeException e) {
-            throw new ServiceProblem(400, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of(
-                    "title", "The form is not valid", "detail", field + " must be an amount such as 250.00",
-                    "errors", java.util.List.of(Map.of("field", field, "message", "must be an amount such as 250.00")))));
+            throw ServiceProblem.ofField(field, "must be an amount such as 250.00");
         }
     }
 

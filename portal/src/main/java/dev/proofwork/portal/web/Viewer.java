@@ -1,5 +1,6 @@
 package dev.proofwork.portal.web;
 
+import java.util.Set;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Viewer {
 
-    public static final List<String> ROLES = List.of("learner", "employer", "reviewer", "operator");
+    /** Most specific first: every account is also a learner (the realm's default role). */
+    public static final List<String> ROLES = List.of("operator", "employer", "reviewer", "learner");
 
     private final SecurityIdentity identity;
     private final SecretKeySpec csrfKey;
@@ -57,10 +59,10 @@ public class Viewer {
 
     /** What pages need of the viewer, as plain data. */
     public Who who() {
-        return new Who(signedIn(), name(), signedIn() ? java.util.Set.copyOf(identity.getRoles()) : java.util.Set.of());
+        return new Who(signedIn(), name(), signedIn() ? Set.copyOf(identity.getRoles()) : Set.of());
     }
 
-    /** The first area this user may enter, in the order learners, employers, reviewers, operators. */
+    /** The area a user lands in: their most specific role's. */
     public Optional<String> homeArea() {
         return ROLES.stream().filter(this::is).findFirst();
     }

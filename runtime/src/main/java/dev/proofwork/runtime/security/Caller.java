@@ -46,6 +46,10 @@ public class Caller {
         return identity.hasRole(OPERATOR);
     }
 
+    public boolean isEmployer() {
+        return identity.hasRole(EMPLOYER);
+    }
+
     public boolean isLearner() {
         return identity.hasRole(LEARNER);
     }
