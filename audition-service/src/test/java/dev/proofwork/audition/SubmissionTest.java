@@ -129,6 +129,15 @@ class SubmissionTest {
     @Test
     void anotherLearnersAttemptDoesNotExistForYou() {
         String attemptId = claimSeat(Tokens.learner("learner-owner"), openAudition(spec()));
+        given().auth().oauth2(Tokens.learner("learner-owner")).when().get("/api/v1/attempts/{id}/submission", attemptId)
+                .then().statusCode(404);
+        String submissionId = given().auth().oauth2(Tokens.learner("learner-owner")).contentType(ContentType.JSON)
+                .body(Map.of("content", "mine")).when().post("/api/v1/attempts/{id}/submission", attemptId)
+                .then().statusCode(201).extract().path("submissionId");
+        given().auth().oauth2(Tokens.learner("learner-owner")).when().get("/api/v1/attempts/{id}/submission", attemptId)
+                .then().statusCode(200).body("submissionId", equalTo(submissionId)).body("qaStatus", equalTo("RECEIVED"));
+        given().auth().oauth2(Tokens.learner("learner-thief")).when().get("/api/v1/attempts/{id}/submission", attemptId)
+                .then().statusCode(404);
 
         given().auth().oauth2(Tokens.learner("learner-thief")).contentType(ContentType.JSON)
                 .body(Map.of("content", "my work now"))

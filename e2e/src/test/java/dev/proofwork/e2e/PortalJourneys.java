@@ -120,6 +120,7 @@ final class PortalJourneys implements AutoCloseable {
         shot(learner, "learner-auditions");
         card.locator("a").first().click();
         learner.click("text=Claim a seat and start the clock");
+        String attemptPage = learner.url();
         String countdown = learner.locator(".countdown").textContent();
         assertThat(countdown).matches("\\d+:\\d\\d:\\d\\d|\\d\\d:\\d\\d");
         learner.fill("#content", work);
@@ -153,6 +154,12 @@ final class PortalJourneys implements AutoCloseable {
         assertThat(acme.content()).contains("candidate-").doesNotContain(learnerName).contains("90%");
         shot(acme, "employer-audition");
         acme.click("text=Ask for contact");
+
+        // the learner reads their result per criterion and may appeal it once
+        learner.navigate(attemptPage.replaceAll("\\?.*", ""));
+        assertThat(learner.content()).contains("final score").contains("correctness: <strong>4</strong>")
+                .contains("Appeal this score once");
+        shot(learner, "learner-result");
 
         learner.navigate(portal + "/learner/requests");
         assertThat(learner.content()).contains(title);

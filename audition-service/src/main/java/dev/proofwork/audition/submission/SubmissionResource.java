@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,6 +55,13 @@ public class SubmissionResource {
                 .collect().asList()
                 .chain(read -> submissions.submit(attemptId, caller.subject(), new SubmissionInput(content, links, read)))
                 .map(SubmissionResource::created);
+    }
+
+    /** The learner's own submission for this attempt: its id, files and where QA stands. */
+    @GET
+    @RolesAllowed(Caller.LEARNER)
+    public Uni<SubmissionView> mine(@PathParam("attemptId") UUID attemptId) {
+        return submissions.ownSubmission(attemptId, caller.subject());
     }
 
     private static RestResponse<SubmissionView> created(SubmissionView view) {

@@ -88,6 +88,17 @@ public class SubmissionService {
         });
     }
 
+    /** The work this learner handed in for this attempt; 404 for anyone else's, or before it was handed in. */
+    @WithSession
+    public Uni<SubmissionView> ownSubmission(UUID attemptId, String learnerId) {
+        return submissions.find("attemptId", attemptId).firstResult().chain(submission -> {
+            if (submission == null || !submission.learnerId().equals(learnerId)) {
+                throw ProblemException.notFound("submission of attempt " + attemptId);
+            }
+            return files.list("submissionId", submission.id()).map(stored -> SubmissionView.of(submission, stored));
+        });
+    }
+
     /**
      * Whether this learner may hand in work for this attempt now; checked before an upload's body is read,
      * so nobody can make the service store megabytes for an attempt that is not theirs or is over.

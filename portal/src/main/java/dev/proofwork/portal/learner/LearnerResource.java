@@ -112,7 +112,30 @@ public class LearnerResource {
     public TemplateInstance attempt(@PathParam("id") String id) {
         JsonNode found = backend.get(Service.AUDITION, "/api/v1/attempts/" + id);
         JsonNode of = backend.get(Service.AUDITION, "/api/v1/auditions/" + found.path("auditionId").asText());
-        return pages.render(attempt).data("attempt", pages.map(found)).data("audition", pages.map(of));
+        TemplateInstance page = pages.render(attempt).data("attempt", pages.map(found)).data("audition", pages.map(of));
+        if ("SUBMITTED".equals(found.path("status").asText())) {
+            String submissionId = backend.get(Service.AUDITION, "/api/v1/attempts/" + id + "/submission")
+                    .path("submissionId").asText();
+            page.data("submissionId", submissionId);
+            try {
+                page.data("result", pages.map(backend.get(Service.SCORING, "/api/v1/me/submissions/" + submissionId)));
+            } catch (ServiceProblem notInScoringYet) {
+                // scoring has not received it yet: the page says it is in
+            }
+        }
+        return page;
+    }
+
+    /** One appeal of a final score, within the window; a reviewer new to the work decides it. */
+    @POST
+    @Path("attempts/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response appeal(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String submissionId,
+            @RestForm String reason) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/learner/attempts/" + id, () -> backend.post(Service.SCORING,
+                "/api/v1/me/submissions/" + submissionId + "/appeal", Map.of("reason", reason == null ? "" : reason)),
+                () -> attempt(id));
     }
 
     @POST
