@@ -155,6 +155,13 @@ final class PortalJourneys implements AutoCloseable {
         shot(acme, "employer-audition");
         acme.click("text=Ask for contact");
 
+        // the operator follows the QA case: who reviewed, the scores, the spread
+        ops.navigate(portal + "/operator");
+        ops.click("text=" + title);
+        ops.click("text=QA case");
+        assertThat(ops.content()).contains("SCORED").contains("correctness 4").contains("Agree with a reviewer");
+        shot(ops, "operator-qa-case");
+
         // the learner reads their result per criterion and may appeal it once
         learner.navigate(attemptPage.replaceAll("\\?.*", ""));
         assertThat(learner.content()).contains("final score").contains("correctness: <strong>4</strong>")

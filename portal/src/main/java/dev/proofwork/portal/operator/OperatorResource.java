@@ -32,12 +32,20 @@ public class OperatorResource {
     private final Pages pages;
     private final Viewer viewer;
     private final Template desk;
+    private final Template audition;
+    private final Template qaCase;
+    private final Template reviewer;
 
-    OperatorResource(Backend backend, Pages pages, Viewer viewer, @Location("operator/desk.html") Template desk) {
+    OperatorResource(Backend backend, Pages pages, Viewer viewer, @Location("operator/desk.html") Template desk,
+            @Location("operator/audition.html") Template audition, @Location("operator/qa-case.html") Template qaCase,
+            @Location("operator/reviewer.html") Template reviewer) {
         this.backend = backend;
         this.pages = pages;
         this.viewer = viewer;
         this.desk = desk;
+        this.audition = audition;
+        this.qaCase = qaCase;
+        this.reviewer = reviewer;
     }
 
     @GET
@@ -47,7 +55,62 @@ public class OperatorResource {
                         .path("items")))
                 .data("reviewers", pages.list(backend.get(Service.SCORING, "/api/v1/reviewers?size=100").path("items")))
                 .data("waiting", pages.list(backend.get(Service.SCORING, "/api/v1/review-tasks/waiting")))
-                .data("trial", pages.map(backend.get(Service.PAYOUT, "/api/v1/ledger/trial-balance")));
+                .data("trial", pages.map(backend.get(Service.PAYOUT, "/api/v1/ledger/trial-balance")))
+                .data("recent", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions?size=20").path("items")));
+    }
+
+    /** An audition's submissions, each a QA case to open. */
+    @GET
+    @Path("auditions/{id}")
+    public TemplateInstance audition(@PathParam("id") String id) {
+        return pages.render(audition).data("audition", pages.map(backend.get(Service.AUDITION, "/api/v1/auditions/" + id)))
+                .data("submissions", pages.list(backend.get(Service.AUDITION,
+                        "/api/v1/auditions/" + id + "/submissions?size=100").path("items")));
+    }
+
+    /** Every review with its reviewer, the spread, duplicate flags and earlier decisions; decide here. */
+    @GET
+    @Path("submissions/{id}")
+    public TemplateInstance qaCase(@PathParam("id") String id) {
+        return pages.render(qaCase).data("qa", pages.map(backend.get(Service.SCORING, "/api/v1/submissions/" + id + "/qa")));
+    }
+
+    @POST
+    @Path("submissions/{id}/invalidate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response invalidate(@PathParam("id") String id, @RestForm("_csrf") String csrf, @RestForm String reason) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/operator/submissions/" + id, () -> backend.post(Service.SCORING,
+                "/api/v1/submissions/" + id + "/invalidate", Map.of("reason", reason == null ? "" : reason)),
+                () -> qaCase(id));
+    }
+
+    @POST
+    @Path("submissions/{id}/flags/{flagId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resolveFlag(@PathParam("id") String id, @PathParam("flagId") String flagId,
+            @RestForm("_csrf") String csrf, @RestForm String verdict) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/operator/submissions/" + id, () -> backend.post(Service.SCORING,
+                "/api/v1/submissions/" + id + "/flags/" + flagId + "/resolve", Map.of("verdict", verdict == null ? "" : verdict)),
+                () -> qaCase(id));
+    }
+
+    /** A reviewer's accuracy on gold items, severity and appeal record. */
+    @GET
+    @Path("reviewers/{id}")
+    public TemplateInstance reviewer(@PathParam("id") String id) {
+        return pages.render(reviewer).data("reviewerId", id)
+                .data("quality", pages.map(backend.get(Service.SCORING, "/api/v1/reviewers/" + id + "/quality")));
+    }
+
+    @POST
+    @Path("reviewers/{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deactivate(@PathParam("id") String id, @RestForm("_csrf") String csrf) {
+        viewer.requireCsrf(csrf);
+        return Forms.postThenRedirect("/operator", () -> backend.post(Service.SCORING,
+                "/api/v1/reviewers/" + id + "/deactivate", Map.of()), this::desk);
     }
 
     /** Approve (optionally as an anchor task) or send back with one reason per line. */
