@@ -161,6 +161,13 @@ final class PortalJourneys implements AutoCloseable {
         ops.click("text=QA case");
         assertThat(ops.content()).contains("SCORED").contains("correctness 4").contains("Agree with a reviewer");
         shot(ops, "operator-qa-case");
+        ops.navigate(portal + "/operator");
+        ops.click("text=" + title);
+        ops.fill("#gold-content", "Gold: counting distinct customer ids over the reactivation join.");
+        ops.locator("#gold-correctness").selectOption("4");
+        ops.locator("#gold-clarity").selectOption("3");
+        ops.click("text=Add gold item");
+        assertThat(ops.locator(".notice").textContent()).contains("Gold item added");
 
         // the learner reads their result per criterion and may appeal it once
         learner.navigate(attemptPage.replaceAll("\\?.*", ""));

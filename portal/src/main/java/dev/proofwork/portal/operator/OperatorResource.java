@@ -15,7 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +64,29 @@ public class OperatorResource {
     /** An audition's submissions, each a QA case to open. */
     @GET
     @Path("auditions/{id}")
-    public TemplateInstance audition(@PathParam("id") String id) {
-        return pages.render(audition).data("audition", pages.map(backend.get(Service.AUDITION, "/api/v1/auditions/" + id)))
+    public TemplateInstance audition(@PathParam("id") String id, @QueryParam("gold") String gold) {
+        return pages.render(audition).data("goldAdded", "added".equals(gold)).data("audition", pages.map(backend.get(Service.AUDITION, "/api/v1/auditions/" + id)))
                 .data("submissions", pages.list(backend.get(Service.AUDITION,
                         "/api/v1/auditions/" + id + "/submissions?size=100").path("items")));
+    }
+
+    /** A calibration item: work with the scores a careful reviewer gives it, mixed into reviewers' queues. */
+    @POST
+    @Path("auditions/{id}/gold")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addGold(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        viewer.requireCsrf(form.getFirst("_csrf"));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("score.") && !values.isEmpty() && !values.getFirst().isBlank()) {
+                expected.put(name.substring("score.".length()), Forms.whole(values.getFirst()));
+            }
+        });
+        Map<String, Object> gold = new LinkedHashMap<>();
+        gold.put("content", form.getFirst("content"));
+        gold.put("expectedScores", expected);
+        return Forms.postThenRedirect("/operator/auditions/" + id + "?gold=added",
+                () -> backend.post(Service.SCORING, "/api/v1/auditions/" + id + "/gold", gold), () -> audition(id, null));
     }
 
     /** Every review with its reviewer, the spread, duplicate flags and earlier decisions; decide here. */
