@@ -92,8 +92,14 @@ final class PortalJourneys implements AutoCloseable {
         acme.fill("#reviewersPerSubmission", "1");
         shot(acme, "employer-draft");
         acme.click("text=Save draft");
-        acme.waitForURL(portal + "/employer");
-        acme.click("text=" + title);
+        acme.waitForURL("**/employer/auditions/**");
+        // second thoughts: the draft opens filled in, and its edit is saved
+        acme.click("text=Edit");
+        assertThat(acme.inputValue("#title")).isEqualTo(title);
+        assertThat(acme.inputValue("#weight1")).isEqualTo("0.4");
+        acme.fill("#seats", "6");
+        acme.click("text=Save draft");
+        assertThat(acme.content()).contains("/6 seats");
         acme.click("text=Submit for scoping");
         assertThat(acme.locator(".status").first().textContent()).isEqualTo("IN_SCOPING");
 

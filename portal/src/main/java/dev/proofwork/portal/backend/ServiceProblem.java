@@ -28,11 +28,6 @@ public class ServiceProblem extends RuntimeException {
                 fieldsOf(problem));
     }
 
-    /** A refusal the portal states itself, about one form field, before any service is asked. */
-    public static ServiceProblem ofField(String field, String message) {
-        return new ServiceProblem(400, "The form is not valid", field + " " + message, Map.of(field, message));
-    }
-
     private static Map<String, String> fieldsOf(JsonNode problem) {
         Map<String, String> errors = new LinkedHashMap<>();
         problem.path("errors").forEach(error -> errors.merge(error.path("field").asText(), error.path("message").asText(),

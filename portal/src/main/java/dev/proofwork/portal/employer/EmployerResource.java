@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,8 @@ import org.jboss.resteasy.reactive.RestForm;
 public class EmployerResource {
 
     private static final Set<String> ACTIONS = Set.of("submit-for-scoping", "publish", "close");
+    /** The currencies auditions pay in (audition-service's proofwork.currencies). */
+    private static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP");
 
     private final Backend backend;
     private final Pages pages;
@@ -77,7 +80,7 @@ public class EmployerResource {
         viewer.requireCsrf(csrf);
         return Forms.postThenRedirect("/employer", () -> backend.post(Service.PAYOUT,
                 "/api/v1/employers/" + viewer.orgId() + "/deposits",
-                Map.of("amountMinor", Forms.minorUnits("amountMinor", amount == null ? "" : amount), "currency",
+                Map.of("amountMinor", Forms.minorUnits(amount), "currency",
                         currency == null ? "" : currency),
                 Map.of("Idempotency-Key", idempotencyKey == null ? "" : idempotencyKey)), this::dashboard);
     }
@@ -85,51 +88,103 @@ public class EmployerResource {
     @GET
     @Path("auditions/new")
     public TemplateInstance newDraft() {
-        return pages.render(draft).data("closesOn", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+        return draftForm("/employer/auditions", Map.of("closesAt", LocalDate.now(ZoneOffset.UTC).plusDays(30)
+                .atTime(23, 59).toInstant(ZoneOffset.UTC).toString(), "timeboxMinutes", 90, "seats", 10,
+                "reviewersPerSubmission", 2, "scoreTolerance", 0.2,
+                "payPerSubmission", Map.of("amountMinor", 4500, "currency", "EUR")));
     }
 
-    /** The draft form: the rubric editor sends up to eight rows; blank rows are left out. */
+    /** A draft (or one sent back from scoping) in the same form, filled in. */
+    @GET
+    @Path("auditions/{id}/edit")
+    public TemplateInstance editDraft(@PathParam("id") String id) {
+        return draftForm("/employer/auditions/" + id, pages.map(backend.get(Service.AUDITION, "/api/v1/auditions/" + id)));
+    }
+
+    @POST
+    @Path("auditions/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveDraft(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        viewer.requireCsrf(form.getFirst("_csrf"));
+        Map<String, Object> spec = spec(form);
+        return Forms.postThenRedirect("/employer/auditions/" + id,
+                () -> backend.put(Service.AUDITION, "/api/v1/auditions/" + id, spec),
+                () -> draftForm("/employer/auditions/" + id, spec));
+    }
+
+    /** The form's fields from an audition or a spec: text as typed, money in units, four rubric rows at least. */
+    @SuppressWarnings("unchecked")
+    private TemplateInstance draftForm(String action, Map<String, Object> values) {
+        Map<String, Object> form = new LinkedHashMap<>(values);
+        Object deliverables = values.get("deliverables");
+        form.put("deliverablesText", deliverables instanceof List<?> list
+                ? String.join("\n", list.stream().map(String::valueOf).toList()) : "");
+        Object pay = values.get("payPerSubmission");
+        if (pay instanceof Map<?, ?> money && money.get("amountMinor") instanceof Number minor) {
+            form.put("pay", new java.math.BigDecimal(minor.longValue()).movePointLeft(2).toPlainString());
+            form.put("currency", money.get("currency"));
+        }
+        Object closesAt = values.get("closesAt");
+        form.put("closesOn", closesAt == null ? "" : closesAt.toString().substring(0, Math.min(10, closesAt.toString().length())));
+        form.put("anchorRequested", Boolean.TRUE.equals(values.get("anchorRequested")) || Boolean.TRUE.equals(values.get("anchor")));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        if (values.get("rubric") instanceof List<?> rubric) {
+            rubric.forEach(criterion -> rows.add((Map<String, Object>) criterion));
+        }
+        while (rows.size() < 4) {
+            rows.add(Map.of());
+        }
+        return pages.render(draft).data("action", action).data("form", form).data("rows", rows)
+                .data("currencies", CURRENCIES);
+    }
+
     @POST
     @Path("auditions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createDraft(@RestForm("_csrf") String csrf, @RestForm String title, @RestForm String brief,
-            @RestForm String skill, @RestForm String deliverables, @RestForm("criterionKey") List<String> keys,
-            @RestForm("criterionDescription") List<String> descriptions, @RestForm("criterionWeight") List<String> weights,
-            @RestForm("criterionMax") List<String> maxScores, @RestForm String timeboxMinutes, @RestForm String seats,
-            @RestForm String pay, @RestForm String currency, @RestForm String reviewersPerSubmission,
-            @RestForm String scoreTolerance, @RestForm String closesOn, @RestForm String anchor) {
-        viewer.requireCsrf(csrf);
+    public Response createDraft(MultivaluedMap<String, String> form) {
+        viewer.requireCsrf(form.getFirst("_csrf"));
+        Map<String, Object> spec = spec(form);
+        return Forms.postThenRedirect(() -> "/employer/auditions/"
+                + backend.post(Service.AUDITION, "/api/v1/auditions", spec).path("id").asText(),
+                () -> draftForm("/employer/auditions", spec));
+    }
+
+    /** The audition spec from the draft form; blank rubric rows are left out, numbers go as numbers. */
+    private static Map<String, Object> spec(MultivaluedMap<String, String> form) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("title", title);
-        spec.put("brief", brief);
-        spec.put("skill", skill);
+        spec.put("title", form.getFirst("title"));
+        spec.put("brief", form.getFirst("brief"));
+        spec.put("skill", form.getFirst("skill"));
+        String deliverables = form.getFirst("deliverables");
         spec.put("deliverables", deliverables == null ? List.of()
                 : deliverables.lines().map(String::strip).filter(d -> !d.isEmpty()).toList());
+        List<String> keys = form.getOrDefault("criterionKey", List.of());
         List<Map<String, Object>> rubric = new ArrayList<>();
-        for (int i = 0; keys != null && i < keys.size(); i++) {
+        for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i) == null || keys.get(i).isBlank()) {
                 continue;
             }
             Map<String, Object> criterion = new LinkedHashMap<>();
             criterion.put("key", keys.get(i).strip());
-            criterion.put("description", at(descriptions, i));
-            criterion.put("weight", Forms.decimal(at(weights, i)));
-            criterion.put("maxScore", Forms.whole(at(maxScores, i)));
+            criterion.put("description", at(form.get("criterionDescription"), i));
+            criterion.put("weight", Forms.decimal(at(form.get("criterionWeight"), i)));
+            criterion.put("maxScore", Forms.whole(at(form.get("criterionMax"), i)));
             rubric.add(criterion);
         }
         spec.put("rubric", rubric);
-        spec.put("timeboxMinutes", Forms.whole(timeboxMinutes));
-        spec.put("seats", Forms.whole(seats));
-        spec.put("payPerSubmission", Map.of("amountMinor", Forms.minorUnits("payPerSubmission.amountMinor",
-                pay == null ? "" : pay), "currency", currency == null ? "" : currency));
-        spec.put("reviewersPerSubmission", Forms.whole(reviewersPerSubmission));
-        spec.put("scoreTolerance", Forms.decimal(scoreTolerance));
+        spec.put("timeboxMinutes", Forms.whole(form.getFirst("timeboxMinutes")));
+        spec.put("seats", Forms.whole(form.getFirst("seats")));
+        String pay = form.getFirst("pay");        Map<String, Object> payment = new LinkedHashMap<>();
+        payment.put("amountMinor", Forms.minorUnits(pay));
+        payment.put("currency", form.getFirst("currency"));
+        spec.put("payPerSubmission", payment);
+        spec.put("reviewersPerSubmission", Forms.whole(form.getFirst("reviewersPerSubmission")));
+        spec.put("scoreTolerance", Forms.decimal(form.getFirst("scoreTolerance")));
+        String closesOn = form.getFirst("closesOn");
         spec.put("closesAt", closesOn == null || closesOn.isBlank() ? null
                 : LocalDate.parse(closesOn).atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
-        spec.put("anchor", "on".equals(anchor));
-        String[] created = new String[1];
-        return Forms.postThenRedirect("/employer", () -> created[0] = backend.post(Service.AUDITION, "/api/v1/auditions",
-                spec).path("id").asText(), () -> newDraft().data("form", spec));
+        spec.put("anchor", "on".equals(form.getFirst("anchor")));
+        return spec;
     }
 
     @GET

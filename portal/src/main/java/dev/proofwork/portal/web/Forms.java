@@ -32,12 +32,18 @@ public final class Forms {
         }
     }
 
-    /** "12.50" in a form → 1250 minor units; a third decimal or a non-number is refused with the field. */
-    public static long minorUnits(String field, String amount) {
+    /**
+     * "12.50" in a form → 1250 minor units. What is not an amount with at most two decimals goes through as
+     * typed, so the service refuses it naming the field.
+     */
+    public static Object minorUnits(String amount) {
+        if (amount == null) {
+            return "";
+        }
         try {
             return new BigDecimal(amount.strip()).movePointRight(2).longValueExact();
-        } catch (RuntimeException e) {
-            throw ServiceProblem.ofField(field, "must be an amount such as 250.00");
+        } catch (RuntimeException notAnAmount) {
+            return amount;
         }
     }
 
