@@ -73,7 +73,7 @@ public class Viewer {
     }
 
     /**
-     * The form token of this sign-in: bound to the user and their session's issue time, so a page on another
+     * The form token of this sign-in: bound to the user and their Keycloak session, so a page on another
      * site cannot forge a form post even though the browser would send the session cookie along.
      */
     public String csrfToken() {
@@ -83,13 +83,20 @@ public class Viewer {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(csrfKey);
-            String session = idToken().map(token -> token.getSubject() + ":" + token.getIssuedAtTime())
+            // Keycloak's session id stays the same when tokens are refreshed: a form kept open through a long
+            // timebox still posts; a new sign-in (a new session) makes old pages' forms stale
+            String session = idToken().map(token -> token.getSubject() + ":" + claimText(token, "sid"))
                     .orElse(identity.getPrincipal().getName());
             byte[] digest = mac.doFinal(session.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    private static String claimText(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        return value instanceof JsonString json ? json.getString() : String.valueOf(value);
     }
 
     /** Refuses a form post whose token is not this sign-in's. */
