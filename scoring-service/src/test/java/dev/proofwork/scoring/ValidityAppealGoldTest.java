@@ -83,14 +83,11 @@ class ValidityAppealGoldTest {
 
     @Test
     void anAppealGoesToANewReviewerAndARevisionSupersedesTheScore() {
-        String skill = freshSkill();
-        String ann = reviewer(skill, 5);
-        UUID auditionId = openAudition(skill, 1, "0.2");
-        String learnerId = "learner-" + UUID.randomUUID();
-        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "appealed work " + skill);
-        review(ann, awaitTask(ann, "appealed work " + skill), 1, 1);
-        scoredEvents(submissionId, 1);
-        String learner = Tokens.learner(learnerId);
+        ScoredWork work = scoredWork("appealed work", 1, 1);
+        String skill = work.skill();
+        String ann = work.reviewer();
+        UUID submissionId = work.submissionId();
+        String learner = Tokens.learner(work.learnerId());
 
         given().auth().oauth2(Tokens.learner("someone-else")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "not mine")).when().post("/api/v1/me/submissions/{id}/appeal", submissionId)
@@ -133,13 +130,9 @@ class ValidityAppealGoldTest {
 
     @Test
     void tenSimultaneousAppealsOfOneScoreFileOneAndRefuseNineWithAConflict() throws Exception {
-        String skill = freshSkill();
-        String ann = reviewer(skill, 5);
-        UUID auditionId = openAudition(skill, 1, "0.2");
-        String learnerId = "learner-" + UUID.randomUUID();
-        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "contested " + skill);
-        review(ann, awaitTask(ann, "contested " + skill), 1, 1);
-        scoredEvents(submissionId, 1);
+        ScoredWork work = scoredWork("contested", 1, 1);
+        String learnerId = work.learnerId();
+        UUID submissionId = work.submissionId();
 
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
@@ -170,13 +163,9 @@ class ValidityAppealGoldTest {
 
     @Test
     void anAppealAfterTheWindowIsRefused() {
-        String skill = freshSkill();
-        String ann = reviewer(skill, 5);
-        UUID auditionId = openAudition(skill, 1, "0.2");
-        String learnerId = "learner-" + UUID.randomUUID();
-        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, "late appeal " + skill);
-        review(ann, awaitTask(ann, "late appeal " + skill), 2, 2);
-        scoredEvents(submissionId, 1);
+        ScoredWork work = scoredWork("late appeal", 2, 2);
+        String learnerId = work.learnerId();
+        UUID submissionId = work.submissionId();
 
         clock.advance(Duration.ofDays(8));
 
@@ -231,5 +220,20 @@ class ValidityAppealGoldTest {
     private static String reviewerId(String subject) {
         return given().auth().oauth2(OPERATOR).queryParam("size", 100).when().get("/api/v1/reviewers")
                 .then().extract().jsonPath().getString("items.find { it.subject == '" + subject + "' }.id");
+    }
+
+    /** A known learner's work in a fresh skill, reviewed once by its only reviewer and scored: what an appeal starts from. */
+    private record ScoredWork(String skill, String reviewer, String learnerId, UUID submissionId) {
+    }
+
+    private ScoredWork scoredWork(String label, int correctness, int clarity) {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 5);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        String learnerId = "learner-" + UUID.randomUUID();
+        UUID submissionId = ScoringFixtures.submitAs(learnerId, auditionId, skill, label + " " + skill);
+        review(ann, awaitTask(ann, label + " " + skill), correctness, clarity);
+        scoredEvents(submissionId, 1);
+        return new ScoredWork(skill, ann, learnerId, submissionId);
     }
 }
