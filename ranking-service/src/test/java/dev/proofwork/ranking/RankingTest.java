@@ -3,8 +3,11 @@ package dev.proofwork.ranking;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
@@ -168,6 +171,14 @@ class RankingTest {
         assertThat(strong).isGreaterThan(unknown);
         assertThat(unknown).isBetween(0.05f, 0.95f);
 
+        // the list page asks for many at once: the same figure, and auditions not open are left out
+        given().auth().oauth2(Tokens.learner(learner)).queryParam("auditionId", audition, UUID.randomUUID())
+                .when().get("/api/v1/me/fits").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].auditionId", equalTo(audition.toString()))
+                .body("[0].fit.passProbability", equalTo(strong));
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/fits").then().statusCode(400);
+
         TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
                 new AuditionClosed(audition, "org-acme", 1, Instant.now())));
         Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.learner(learner))
@@ -191,6 +202,18 @@ class RankingTest {
 
         List<RankingUpdated> updates = awaitUpdate(learner, 2);
         assertThat(updates.get(1).mu()).isPositive();
+
+        // the learner sees why: the review that moved the estimate, then the refit, then decay ahead
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200)
+                .body("now.skill", equalTo(skill))
+                .body("moves.cause", contains("REVIEW", "REFIT"))
+                .body("moves[0].auditionId", equalTo(audition.toString()))
+                .body("moves[0].muChange", greaterThan(0f))
+                .body("moves[0].sigmaChange", lessThan(0f))
+                .body("decay.size()", equalTo(9));
+        given().auth().oauth2(Tokens.learner("someone-else")).when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(404);
     }
 
     private static String skill() {

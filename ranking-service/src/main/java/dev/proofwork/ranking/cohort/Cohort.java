@@ -51,6 +51,10 @@ public class Cohort {
         return new View(auditionId, orgId, title, skill);
     }
 
+    public UUID auditionId() {
+        return auditionId;
+    }
+
     public String orgId() {
         return orgId;
     }

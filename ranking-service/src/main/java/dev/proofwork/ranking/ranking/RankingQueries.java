@@ -1,5 +1,6 @@
 package dev.proofwork.ranking.ranking;
 
+import dev.proofwork.ranking.cohort.Cohort;
 import dev.proofwork.ranking.cohort.CohortRepository;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
@@ -18,8 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads of the model for people: cohorts, leaderboards, a learner's own skills and their fit for a task. */
@@ -28,6 +31,7 @@ public class RankingQueries {
 
     private final FacetRepository facets;
     private final Repositories.SubmissionAuthors authors;
+    private final Repositories.ScoreChanges changes;
     private final CohortRepository cohorts;
     private final Leaderboard leaderboard;
     private final Connectivity connectivity;
@@ -38,7 +42,8 @@ public class RankingQueries {
     private final int proofThreshold;
     private final Duration maxProofValidity;
 
-    RankingQueries(FacetRepository facets, Repositories.SubmissionAuthors authors, CohortRepository cohorts,
+    RankingQueries(FacetRepository facets, Repositories.SubmissionAuthors authors, Repositories.ScoreChanges changes,
+            CohortRepository cohorts,
             Leaderboard leaderboard, Connectivity connectivity, Pseudonyms pseudonyms, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
             DecayPolicy decay,
@@ -46,6 +51,7 @@ public class RankingQueries {
             @ConfigProperty(name = "proofwork.proofs.max-validity") Duration maxProofValidity) {
         this.facets = facets;
         this.authors = authors;
+        this.changes = changes;
         this.cohorts = cohorts;
         this.leaderboard = leaderboard;
         this.connectivity = connectivity;
@@ -111,16 +117,67 @@ public class RankingQueries {
             }
             return facets.findById(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId))
                     .chain(learner -> facets.findById(new FacetId(cohort.skill(), FacetKind.TASK, auditionId.toString()))
-                            .map(task -> {
-                                double gamma = decay.gamma(cohort.skill());
-                                Belief ability = learner == null ? RankingService.LEARNER_PRIOR : learner.beliefAt(now, gamma);
-                                Belief difficulty = task == null ? RankingService.TASK_PRIOR : task.beliefAt(now, gamma);
-                                return new RankingViews.Fit(cohort.skill(),
-                                        model.passProbability(ability, difficulty, 0.5),
-                                        Math.sqrt(ability.variance() + difficulty.variance()),
-                                        learner == null ? 0 : learner.evidence());
-                            }));
+                            .map(task -> fit(cohort.skill(), learner, task, now)));
         });
+    }
+
+    /**
+     * The fits of a page of auditions in three queries, for a list a learner browses; auditions that are not
+     * open are left out, as {@link #fit} would answer 404 for them.
+     */
+    @WithSession
+    public Uni<List<RankingViews.AuditionFit>> fits(List<UUID> auditionIds, String learnerId) {
+        Instant now = clock.instant();
+        return cohorts.list("auditionId in ?1", auditionIds).chain(found -> {
+            List<Cohort> open = found.stream().filter(Cohort::openToLearners).toList();
+            if (open.isEmpty()) {
+                return Uni.createFrom().item(List.<RankingViews.AuditionFit> of());
+            }
+            return facets.list("id.skill in ?1 and ((id.kind = ?2 and id.key = ?3) or (id.kind = ?4 and id.key in ?5))",
+                    open.stream().map(Cohort::skill).distinct().toList(), FacetKind.LEARNER, learnerId, FacetKind.TASK,
+                    open.stream().map(cohort -> cohort.auditionId().toString()).toList()).map(rows -> {
+                        Map<FacetId, Facet> byId = rows.stream().collect(Collectors.toMap(Facet::id, facet -> facet));
+                        return open.stream().map(cohort -> new RankingViews.AuditionFit(cohort.auditionId(),
+                                fit(cohort.skill(), byId.get(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId)),
+                                        byId.get(new FacetId(cohort.skill(), FacetKind.TASK,
+                                                cohort.auditionId().toString())), now))).toList();
+                    });
+        });
+    }
+
+    private RankingViews.Fit fit(String skill, Facet learner, Facet task, Instant now) {
+        double gamma = decay.gamma(skill);
+        Belief ability = learner == null ? RankingService.LEARNER_PRIOR : learner.beliefAt(now, gamma);
+        Belief difficulty = task == null ? RankingService.TASK_PRIOR : task.beliefAt(now, gamma);
+        return new RankingViews.Fit(skill, model.passProbability(ability, difficulty, 0.5),
+                Math.sqrt(ability.variance() + difficulty.variance()), learner == null ? 0 : learner.evidence());
+    }
+
+    /** Every move of a learner's score in a skill, oldest first, and its decay from now until the proof lapses. */
+    @WithSession
+    public Uni<RankingViews.SkillHistory> history(String learnerId, String skill) {
+        Instant now = clock.instant();
+        return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId)).chain(facet -> {
+            if (facet == null) {
+                throw ProblemException.notFound("skill " + skill + " has no evidence of yours");
+            }
+            return changes.list("learnerId = ?1 and skill = ?2 order by changedAt, id", learnerId, skill)
+                    .chain(moves -> mySkill(facet, now).map(current -> new RankingViews.SkillHistory(current,
+                            moves.stream().map(ScoreChange::view).toList(), decay(facet, now, current.proofValidUntil()))));
+        });
+    }
+
+    /** Eight steps of the published score from now to the proof's lapse (at least a month ahead). */
+    private List<RankingViews.ProjectedScore> decay(Facet facet, Instant now, Instant lapse) {
+        double gamma = decay.gamma(facet.id().skill());
+        Duration horizon = Duration.between(now, lapse).compareTo(Duration.ofDays(30)) < 0 ? Duration.ofDays(30)
+                : Duration.between(now, lapse);
+        List<RankingViews.ProjectedScore> points = new ArrayList<>();
+        for (int step = 0; step <= 8; step++) {
+            Instant at = now.plus(horizon.multipliedBy(step).dividedBy(8));
+            points.add(new RankingViews.ProjectedScore(at, PublishedScore.of(facet.beliefAt(at, gamma))));
+        }
+        return points;
     }
 
     public Uni<RankingViews.MySkill> mySkill(Facet facet, Instant now) {

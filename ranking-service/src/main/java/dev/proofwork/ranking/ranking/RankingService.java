@@ -31,6 +31,7 @@ public class RankingService {
     private final Repositories.Observations observations;
     private final Repositories.SubmissionAuthors authors;
     private final Repositories.LearnerAttempts attempts;
+    private final Repositories.ScoreChanges changes;
     private final Connectivity connectivity;
     private final Leaderboard leaderboard;
     private final Outbox outbox;
@@ -40,7 +41,8 @@ public class RankingService {
     private final DecayPolicy decay;
 
     RankingService(FacetRepository facets, Repositories.Observations observations,
-            Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts, Connectivity connectivity,
+            Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts,
+            Repositories.ScoreChanges changes, Connectivity connectivity,
             Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
             DecayPolicy decay) {
@@ -48,6 +50,7 @@ public class RankingService {
         this.observations = observations;
         this.authors = authors;
         this.attempts = attempts;
+        this.changes = changes;
         this.connectivity = connectivity;
         this.leaderboard = leaderboard;
         this.outbox = outbox;
@@ -97,14 +100,17 @@ public class RankingService {
                         .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), REVIEWER_PRIOR, at)
                                 .chain(reviewer -> {
                                     double gamma = decay.gamma(skill);
-                                    FacetModel.Update update = model.observe(learner.beliefAt(at, gamma),
+                                    Belief before = learner.beliefAt(at, gamma);
+                                    FacetModel.Update update = model.observe(before,
                                             task.beliefAt(at, gamma), reviewer.beliefAt(at, gamma), observation.score());
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);
                                     observation.applied();
-                                    return connectivity.link(skill, learnerId, observation.taskId().toString(),
-                                            observation.reviewerId())
+                                    return changes.persist(ScoreChange.review(observation.reviewId(), learner.id(), at,
+                                            observation.taskId(), before, update.ability()))
+                                            .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
+                                            observation.reviewerId()))
                                             .chain(() -> announce(learner, update.ability()));
                                 })));
     }

@@ -3,6 +3,7 @@ package dev.proofwork.ranking.ranking;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,15 +39,20 @@ public class Refit {
 
     private final Pool pool;
     private final FacetRepository facets;
+    private final Repositories.ScoreChanges changes;
+    private final DecayPolicy decay;
     private final Connectivity connectivity;
     private final Outbox outbox;
     private final Clock clock;
     private final BatchRefit refit;
 
-    Refit(Pool pool, FacetRepository facets, Connectivity connectivity, Outbox outbox, Clock clock,
+    Refit(Pool pool, FacetRepository facets, Repositories.ScoreChanges changes, DecayPolicy decay,
+            Connectivity connectivity, Outbox outbox, Clock clock,
             @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma) {
         this.pool = pool;
         this.facets = facets;
+        this.changes = changes;
+        this.decay = decay;
         this.connectivity = connectivity;
         this.outbox = outbox;
         this.clock = clock;
@@ -71,13 +78,19 @@ public class Refit {
             tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
             reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
             double[] scores = Arrays.stream(result.learners()).mapToDouble(PublishedScore::of).sorted().toArray();
+            Instant now = clock.instant();
+            List<ScoreChange> moves = new ArrayList<>();
             return facets.list("id.skill", skill)
                     .invoke(all -> all.forEach(facet -> {
                         Belief belief = fitted.get(facet.id());
                         if (belief != null) {
+                            if (facet.id().kind() == FacetKind.LEARNER) {
+                                moves.add(ScoreChange.refit(facet.id(), now, facet.beliefAt(now, decay.gamma(skill)), belief));
+                            }
                             facet.replace(belief);
                         }
                     }))
+                    .call(() -> changes.persist(moves))
                     .chain(all -> Multi.createFrom().iterable(all)
                             .filter(facet -> facet.id().kind() == FacetKind.LEARNER && fitted.containsKey(facet.id()))
                             .onItem().transformToUniAndConcatenate(facet -> announce(facet, fitted.get(facet.id()), scores))

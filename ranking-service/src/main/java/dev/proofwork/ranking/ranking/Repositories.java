@@ -21,4 +21,8 @@ public final class Repositories {
     @ApplicationScoped
     public static class Observations implements PanacheRepositoryBase<ReviewObservation, UUID> {
     }
+
+    @ApplicationScoped
+    public static class ScoreChanges implements PanacheRepositoryBase<ScoreChange, UUID> {
+    }
 }

@@ -35,6 +35,10 @@ public class ReviewObservation {
         this.observedAt = review.recordedAt();
     }
 
+    UUID reviewId() {
+        return reviewId;
+    }
+
     void applied() {
         applied = true;
     }
