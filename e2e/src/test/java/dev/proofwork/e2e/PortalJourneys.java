@@ -218,6 +218,12 @@ final class PortalJourneys implements AutoCloseable {
         String shareLink = learner.locator("code.credential").textContent().strip();
         shot(learner, "learner-skills");
 
+        // why the score is what it is: the chart over time and the review behind it
+        learner.click("a[href='/learner/skills/" + skill + "'] >> nth=0");
+        assertThat(learner.locator("svg.score-chart polyline.published").getAttribute("points")).contains(",");
+        assertThat(learner.locator("table tbody tr").first().textContent()).contains("A review of your work");
+        shot(learner, "learner-skill-history");
+
         Page anyone = newPage(false);
         anyone.navigate(portal + shareLink);
         assertThat(anyone.locator(".verdict").textContent()).isEqualTo("VALID");

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,15 @@ public class LearnerResource {
     private final Template attempt;
     private final Template attempts;
     private final Template skills;
+    private final Template skill;
     private final Template payouts;
     private final Template requests;
 
     LearnerResource(Backend backend, Pages pages, Viewer viewer,
             @Location("learner/auditions.html") Template auditions, @Location("learner/audition.html") Template audition,
             @Location("learner/attempt.html") Template attempt, @Location("learner/attempts.html") Template attempts,
-            @Location("learner/skills.html") Template skills, @Location("learner/payouts.html") Template payouts,
+            @Location("learner/skills.html") Template skills, @Location("learner/skill.html") Template skill,
+            @Location("learner/payouts.html") Template payouts,
             @Location("learner/requests.html") Template requests) {
         this.requests = requests;
         this.backend = backend;
@@ -66,18 +69,20 @@ public class LearnerResource {
         this.attempt = attempt;
         this.attempts = attempts;
         this.skills = skills;
+        this.skill = skill;
         this.payouts = payouts;
     }
 
-    /** Open auditions, each with the learner's chance of passing its QA. */
+    /** Open auditions, each with the learner's chance of passing its QA (all fits in one call). */
     @GET
     public TemplateInstance openAuditions(@QueryParam("skill") String skill) {
         String filter = skill == null || skill.isBlank() ? "" : "&skill=" + URLEncoder.encode(skill.strip(), StandardCharsets.UTF_8);
         JsonNode page = backend.get(Service.AUDITION, "/api/v1/auditions?status=OPEN&size=50" + filter);
+        Map<String, Object> fits = fits(page.path("items"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
             Map<String, Object> row = new LinkedHashMap<>(pages.map(item));
-            row.put("fit", fit(item.path("id").asText()));
+            row.put("fit", fits.getOrDefault(item.path("id").asText(), Map.of()));
             items.add(row);
         }
         return pages.render(auditions).data("items", items).data("skill", skill == null ? "" : skill);
@@ -173,6 +178,20 @@ public class LearnerResource {
         return pages.render(skills).data("skills", pages.list(backend.get(Service.RANKING, "/api/v1/me/skills")));
     }
 
+    /** Why the score in one skill is what it is: its chart over time and each review or refit that moved it. */
+    @GET
+    @Path("skills/{skill}")
+    public TemplateInstance skillHistory(@PathParam("skill") String skill) {
+        if (!skill.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new NotFoundException();
+        }
+        JsonNode history = backend.get(Service.RANKING, "/api/v1/me/skills/" + skill + "/history");
+        List<Object> moves = pages.list(history.path("moves"));
+        Collections.reverse(moves);
+        return pages.render(this.skill).data("now", pages.map(history.path("now"))).data("moves", moves)
+                .data("chart", ScoreChart.of(history));
+    }
+
     @POST
     @Path("proofs")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -217,6 +236,18 @@ public class LearnerResource {
         return Forms.postThenRedirect("/learner/requests",
                 () -> backend.post(Service.AUDITION, "/api/v1/me/contact-requests/" + id + "/" + answer, Map.of()),
                 this::contactRequests);
+    }
+
+    private Map<String, Object> fits(JsonNode auditions) {
+        if (auditions.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder query = new StringBuilder();
+        auditions.forEach(item -> query.append(query.isEmpty() ? "?" : "&").append("auditionId=").append(item.path("id").asText()));
+        Map<String, Object> byAudition = new LinkedHashMap<>();
+        backend.get(Service.RANKING, "/api/v1/me/fits" + query)
+                .forEach(found -> byAudition.put(found.path("auditionId").asText(), pages.map(found.path("fit"))));
+        return byAudition;
     }
 
     private Map<String, Object> fit(String auditionId) {

@@ -55,6 +55,18 @@ public final class Formats {
         }
     }
 
+    /**
+     * A change on the model's scale as signed score points: {@code perUnit} is 150 for the estimate and
+     * -300 for sigma, as the published score is 500 + 150 * (mu - 2 * sigma).
+     */
+    static String points(Object change, int perUnit) {
+        if (!(change instanceof Number n)) {
+            return "";
+        }
+        long points = Math.round(n.doubleValue() * perUnit);
+        return (points > 0 ? "+" : points < 0 ? "−" : "±") + Math.abs(points);
+    }
+
     /** Width of a bar for a share in 0..1, for charts drawn with plain HTML. */
     static long barWidth(Object share) {
         return share instanceof Number n ? Math.max(0, Math.min(100, Math.round(n.doubleValue() * 100))) : 0;
