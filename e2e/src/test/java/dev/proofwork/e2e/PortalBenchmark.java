@@ -18,13 +18,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * How fast the portal renders pages for many signed-in users at once, against a running stack. Each user
  * signs in once on Keycloak's page in Chromium; their session cookies then drive plain HTTP requests, so the
- * figures are the portal's own (and the services it calls), not the browser's. Prints figures; never fails.
+ * figures are the portal's own (and the services it calls), not the browser's. Users read each page for a
+ * while ({@code --think-ms}, exponential with that mean; 0 asks again at once, which measures the ceiling).
+ * Prints figures; never fails.
  *
  * <pre>
  * ./mvnw -q -pl e2e test-compile exec:java -Dexec.classpathScope=test \
@@ -38,7 +41,8 @@ public final class PortalBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--portal", "http://localhost:8080", "--users", "50",
-                "--seconds", "20", "--user", "learner-lea", "--password", "proofwork"));
+                "--seconds", "20", "--user", "learner-lea", "--password", "proofwork",
+                "--pages", "/learner/attempts,/learner/skills,/learner,/verify", "--think-ms", "1000,0"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -50,10 +54,19 @@ public final class PortalBenchmark {
         List<String> cookies = signIn(portal, users, options.get("--user"), options.get("--password"));
 
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        System.out.printf("%n%-22s %8s %8s %9s %9s %9s %7s%n", "page", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms",
-                "errors");
-        for (String page : List.of("/learner/attempts", "/learner/skills", "/learner", "/verify")) {
-            measure(http, portal, page, cookies, duration);
+        System.out.println("warming up (every page for a few seconds, not counted)...");
+        for (String page : options.get("--pages").split(",")) {
+            measure(http, portal, page, cookies, Duration.ofSeconds(4), 0, false);
+        }
+        for (String think : options.get("--think-ms").split(",")) {
+            long thinkMillis = Long.parseLong(think);
+            System.out.printf("%n%d users, %s%n%-22s %8s %8s %9s %9s %9s %7s%n", users, thinkMillis == 0
+                    ? "each asking again as soon as a page arrives (the portal's ceiling)"
+                    : "each reading a page for " + thinkMillis + " ms on average before the next",
+                    "page", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors");
+            for (String page : options.get("--pages").split(",")) {
+                measure(http, portal, page, cookies, duration, thinkMillis, true);
+            }
         }
     }
 
@@ -81,8 +94,8 @@ public final class PortalBenchmark {
         return cookies;
     }
 
-    private static void measure(HttpClient http, String portal, String page, List<String> cookies, Duration duration)
-            throws Exception {
+    private static void measure(HttpClient http, String portal, String page, List<String> cookies, Duration duration,
+            long thinkMillis, boolean print) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + duration.toNanos();
@@ -102,6 +115,10 @@ public final class PortalBenchmark {
                         errors.incrementAndGet();
                     }
                     latencies.add(System.nanoTime() - start);
+                    if (thinkMillis > 0) {
+                        // reading times are exponential, so users do not march in step
+                        Thread.sleep((long) (-thinkMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble())));
+                    }
                 }
                 return null;
             }));
@@ -110,6 +127,9 @@ public final class PortalBenchmark {
             user.get();
         }
         pool.shutdown();
+        if (!print) {
+            return;
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("%-22s %8d %8.0f %9.1f %9.1f %9.1f %7d%n", page, sorted.size(),

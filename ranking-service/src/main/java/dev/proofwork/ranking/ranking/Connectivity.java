@@ -20,9 +20,10 @@ public class Connectivity {
                 select root from facet_component where skill = :skill and node in (:nodes))
             group by root order by count(*) desc, root""";
     private static final String MERGE = "update facet_component set root = :into where skill = :skill and root in (:from)";
-    private static final String LARGEST = """
-            select root from facet_component where skill = :skill group by root order by count(*) desc, root limit 1""";
-    private static final String ROOT_OF = "select root from facet_component where skill = :skill and node = :node";
+    private static final String IN_LARGEST = """
+            select coalesce((select root from facet_component where skill = :skill and node = :node)
+                = (select root from facet_component where skill = :skill group by root order by count(*) desc, root limit 1),
+                false)""";
 
     /** Runs in the caller's transaction: the review joins its learner, task and reviewer into one component. */
     public Uni<Void> link(String skill, String learner, String task, String reviewer) {
@@ -43,11 +44,8 @@ public class Connectivity {
     }
 
     public Uni<Boolean> comparable(String skill, String learner) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(LARGEST, String.class)
-                .setParameter("skill", skill).getResultList()
-                .chain(largest -> session.createNativeQuery(ROOT_OF, String.class)
-                        .setParameter("skill", skill).setParameter("node", learnerNode(learner)).getResultList()
-                        .map(root -> !root.isEmpty() && !largest.isEmpty() && root.getFirst().equals(largest.getFirst()))));
+        return Panache.getSession().chain(session -> session.createNativeQuery(IN_LARGEST, Boolean.class)
+                .setParameter("skill", skill).setParameter("node", learnerNode(learner)).getSingleResult());
     }
 
     private static String learnerNode(String learner) {
