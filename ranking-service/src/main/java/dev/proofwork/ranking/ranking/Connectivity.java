@@ -20,10 +20,9 @@ public class Connectivity {
                 select root from facet_component where skill = :skill and node in (:nodes))
             group by root order by count(*) desc, root""";
     private static final String MERGE = "update facet_component set root = :into where skill = :skill and root in (:from)";
-    private static final String IN_LARGEST = """
-            select coalesce((select root from facet_component where skill = :skill and node = :node)
-                = (select root from facet_component where skill = :skill group by root order by count(*) desc, root limit 1),
-                false)""";
+    private static final String LARGEST = """
+            select c.root from FacetComponent c where c.id.skill = :skill group by c.root order by count(c) desc, c.root""";
+    private static final String ROOT_OF = "select c.root from FacetComponent c where c.id.skill = :skill and c.id.node = :node";
 
     /** Runs in the caller's transaction: the review joins its learner, task and reviewer into one component. */
     public Uni<Void> link(String skill, String learner, String task, String reviewer) {
@@ -44,8 +43,11 @@ public class Connectivity {
     }
 
     public Uni<Boolean> comparable(String skill, String learner) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(IN_LARGEST, Boolean.class)
-                .setParameter("skill", skill).setParameter("node", learnerNode(learner)).getSingleResult());
+        return Panache.getSession().chain(session -> session.createSelectionQuery(LARGEST, String.class)
+                .setParameter("skill", skill).setMaxResults(1).getResultList()
+                .chain(largest -> session.createSelectionQuery(ROOT_OF, String.class)
+                        .setParameter("skill", skill).setParameter("node", learnerNode(learner)).getResultList()
+                        .map(root -> !root.isEmpty() && !largest.isEmpty() && root.getFirst().equals(largest.getFirst()))));
     }
 
     private static String learnerNode(String learner) {

@@ -12,9 +12,9 @@ public class Leaderboard {
 
     /** One pass over the skill's leaderboard index, instead of three counts. */
     private static final String STANDING = """
-            select count(*) filter (where published_score < :score), count(*) filter (where published_score = :score),
-                   count(*)
-            from facet where skill = :skill and kind = 'LEARNER'""";
+            select count(case when f.publishedScore < :score then 1 end),
+                   count(case when f.publishedScore = :score then 1 end), count(f)
+            from Facet f where f.id.skill = :skill and f.id.kind = :kind""";
 
     private final FacetRepository facets;
 
@@ -24,8 +24,8 @@ public class Leaderboard {
 
     /** Mid-rank percentile of the learner's published score: the share below, plus half the share level with it. */
     public Uni<Double> percentile(String skill, Facet learner) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(STANDING, Object[].class)
-                .setParameter("skill", skill).setParameter("score", learner.publishedScore()).getSingleResult()
+        return Panache.getSession().chain(session -> session.createSelectionQuery(STANDING, Object[].class)
+                .setParameter("skill", skill).setParameter("kind", FacetKind.LEARNER).setParameter("score", learner.publishedScore()).getSingleResult()
                 .map(counts -> {
                     long below = ((Number) counts[0]).longValue();
                     long level = ((Number) counts[1]).longValue();

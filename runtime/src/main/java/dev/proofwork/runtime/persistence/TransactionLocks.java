@@ -12,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TransactionLocks {
 
+    // Run as a statement, not a selection: Hibernate caches a native selection's plan under a key that never
+    // matches again, so a select per consumed event would fill the query plan cache and evict every HQL plan.
     public Uni<Void> lock(String scope, Object key) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) as locked")
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", scope + ":" + key)
-                .getSingleResult())
+                .executeUpdate())
                 .replaceWithVoid();
     }
 }
