@@ -88,6 +88,11 @@ final class PortalJourneys implements AutoCloseable {
         acme.fill("#desc1", "Readable SQL");
         acme.fill("#weight1", "0.4");
         assertThat(acme.locator("#weight-sum").textContent()).startsWith("1.00");
+        // a fifth criterion is one click away, and counts in the sum as it is typed
+        acme.click("#add-criterion");
+        acme.fill("#weight4", "0.1");
+        assertThat(acme.locator("#weight-sum").textContent()).startsWith("1.10");
+        acme.fill("#weight4", "");
         acme.fill("#seats", "5");
         acme.fill("#reviewersPerSubmission", "1");
         shot(acme, "employer-draft");

@@ -112,7 +112,7 @@ public class EmployerResource {
                 () -> draftForm("/employer/auditions/" + id, spec));
     }
 
-    /** The form's fields from an audition or a spec: text as typed, money in units, four rubric rows at least. */
+    /** The form's fields from an audition or a spec: text as typed, money in units, four rubric rows at least and one blank. */
     @SuppressWarnings("unchecked")
     private TemplateInstance draftForm(String action, Map<String, Object> values) {
         Map<String, Object> form = new LinkedHashMap<>(values);
@@ -131,7 +131,8 @@ public class EmployerResource {
         if (values.get("rubric") instanceof List<?> rubric) {
             rubric.forEach(criterion -> rows.add((Map<String, Object>) criterion));
         }
-        while (rows.size() < 4) {
+        int filled = rows.size();
+        while (rows.size() < Math.max(4, filled + 1)) {
             rows.add(Map.of());
         }
         return pages.render(draft).data("action", action).data("form", form).data("rows", rows)
