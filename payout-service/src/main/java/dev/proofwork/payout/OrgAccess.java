@@ -1,6 +1,6 @@
 package dev.proofwork.payout;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotAllowed;
 import dev.proofwork.runtime.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -16,7 +16,7 @@ public class OrgAccess {
 
     public void requireOrg(String orgId) {
         if (!caller.isOperator() && !caller.orgId().equals(orgId)) {
-            throw ProblemException.forbidden("this account belongs to another organisation than " + orgId);
+            throw new NotAllowed("forbidden", "Forbidden", "this account belongs to another organisation than " + orgId);
         }
     }
 }

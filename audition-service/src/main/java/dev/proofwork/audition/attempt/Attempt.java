@@ -1,7 +1,6 @@
 package dev.proofwork.audition.attempt;
 
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -52,13 +51,13 @@ public class Attempt {
     /** Refuses, as {@link #submit} would, an attempt that can no longer take work; changes nothing. */
     public void requireOpenForWork(Instant now) {
         if (status == AttemptStatus.SUBMITTED) {
-            throw new ProblemException(Problem.of(409, "already-submitted", "Already submitted",
-                    "this attempt's work was already handed in; an attempt takes one submission"));
+            throw new InvalidState("already-submitted", "Already submitted",
+                    "this attempt's work was already handed in; an attempt takes one submission");
         }
         if (status == AttemptStatus.EXPIRED || now.isAfter(deadline)) {
-            throw new ProblemException(Problem.of(409, "deadline-passed", "The deadline has passed",
+            throw new InvalidState("deadline-passed", "The deadline has passed",
                     "the attempt's deadline was " + deadline + "; submissions after it are refused")
-                    .with("deadline", deadline));
+                    .with("deadline", deadline);
         }
     }
 

@@ -5,9 +5,11 @@ import dev.proofwork.audition.audition.AuditionRepository;
 import dev.proofwork.audition.audition.AuditionStatus;
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.domain.DomainException.Conflict;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -61,9 +63,9 @@ public class AttemptService {
                         }))
                 .chain(audition -> takeSeat(auditionId).chain(seat -> {
                     if (seat == null) {
-                        throw new ProblemException(Problem.of(409, "no-seats-left", "No seat left",
+                        throw new Conflict("no-seats-left", "No seat left",
                                 "all " + audition.seats() + " seats of this audition are taken")
-                                .with("seats", audition.seats()));
+                                .with("seats", audition.seats());
                     }
                     Attempt attempt = Attempt.start(auditionId, learnerId, seat, now,
                             Duration.ofMinutes(audition.timeboxMinutes()));
@@ -80,7 +82,7 @@ public class AttemptService {
     public Uni<Attempt> find(UUID attemptId, String learnerId) {
         return attempts.findById(attemptId).map(attempt -> {
             if (attempt == null || !attempt.heldBy(learnerId)) {
-                throw ProblemException.notFound("attempt " + attemptId);
+                throw new NotFound("attempt " + attemptId);
             }
             return attempt;
         });
@@ -95,17 +97,17 @@ public class AttemptService {
 
     private static Audition claimable(Audition audition, UUID auditionId, Instant now) {
         if (audition == null || !(audition.status() == AuditionStatus.OPEN || audition.status() == AuditionStatus.CLOSED)) {
-            throw ProblemException.notFound("audition " + auditionId);
+            throw new NotFound("audition " + auditionId);
         }
         if (audition.status() != AuditionStatus.OPEN) {
-            throw new ProblemException(Problem.of(409, "audition-not-open", "The audition is not open",
+            throw new InvalidState("audition-not-open", "The audition is not open",
                     "seats can be claimed only while an audition is OPEN; it is " + audition.status())
-                    .with("currentState", audition.status()));
+                    .with("currentState", audition.status());
         }
         if (!audition.closesAt().isAfter(now)) {
-            throw new ProblemException(Problem.of(409, "window-closed", "The window has closed",
+            throw new InvalidState("window-closed", "The window has closed",
                     "the audition stopped taking learners at " + audition.closesAt())
-                    .with("closesAt", audition.closesAt()));
+                    .with("closesAt", audition.closesAt());
         }
         return audition;
     }
@@ -118,9 +120,9 @@ public class AttemptService {
                 .map(seats -> seats.findFirst().orElse(null)));
     }
 
-    private static ProblemException alreadyAttempted(UUID attemptId) {
-        Problem problem = Problem.of(409, "already-attempted", "Already attempted",
+    private static DomainException alreadyAttempted(UUID attemptId) {
+        DomainException problem = new Conflict("already-attempted", "Already attempted",
                 "a learner has one attempt per audition");
-        return new ProblemException(attemptId == null ? problem : problem.with("attemptId", attemptId));
+        return attemptId == null ? problem : problem.with("attemptId", attemptId);
     }
 }

@@ -1,8 +1,8 @@
 package dev.proofwork.audition.audition;
 
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.persistence.TextListConverter;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -150,10 +150,10 @@ public class Audition {
         }
     }
 
-    private ProblemException invalidState(String action) {
-        return new ProblemException(Problem.of(409, "invalid-audition-state", "Not possible in this state",
+    private DomainException invalidState(String action) {
+        return new InvalidState("invalid-audition-state", "Not possible in this state",
                 "cannot " + action + " an audition that is " + status)
-                .with("currentState", status));
+                .with("currentState", status);
     }
 
     public boolean ownedBy(String org) {

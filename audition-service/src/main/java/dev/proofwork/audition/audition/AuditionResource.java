@@ -1,8 +1,8 @@
 package dev.proofwork.audition.audition;
 
 import dev.proofwork.runtime.api.Page;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -114,8 +114,8 @@ public class AuditionResource {
             return AuditionStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             List<String> known = Arrays.stream(AuditionStatus.values()).map(Enum::name).toList();
-            throw new ProblemException(Problem.invalidRequest(List.of(
-                    new Problem.FieldError("status", "must be one of " + String.join(", ", known)))));
+            throw new InvalidInput(List.of(
+                    new Field("status", "must be one of " + String.join(", ", known))));
         }
     }
 }

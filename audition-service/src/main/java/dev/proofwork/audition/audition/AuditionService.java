@@ -10,9 +10,10 @@ import dev.proofwork.events.EscrowEvent.EscrowFunded;
 import dev.proofwork.events.EscrowEvent.EscrowRefused;
 import dev.proofwork.events.RubricCriterion;
 import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -85,9 +86,9 @@ public class AuditionService {
             }
             List<String> violations = scopingPolicy.violations(audition, now);
             if (!violations.isEmpty() && audition.status() == AuditionStatus.IN_SCOPING) {
-                throw new ProblemException(Problem.of(409, "scope-rules-not-met", "The scope breaks the rules",
+                throw new Refused("scope-rules-not-met", "The scope breaks the rules",
                         "refuse it with reasons instead: " + String.join("; ", violations))
-                        .with("violations", violations));
+                        .with("violations", violations);
             }
             audition.approveScope(decision.anchor(), now);
             return outbox.add(new AuditionScoped(audition.id(), audition.orgId(), audition.skill(), operator.subject(),
@@ -101,9 +102,9 @@ public class AuditionService {
         Instant now = clock.instant();
         return owned(id, viewer).chain(audition -> {
             if (audition.status() == AuditionStatus.SCOPED && !audition.closesAt().isAfter(now)) {
-                throw new ProblemException(Problem.of(409, "window-closed", "The window has closed",
+                throw new InvalidState("window-closed", "The window has closed",
                         "the audition's window closed at " + audition.closesAt() + "; it cannot be published")
-                        .with("closesAt", audition.closesAt()));
+                        .with("closesAt", audition.closesAt());
             }
             audition.requestPublication(now);
             return outbox.add(new AuditionPublishRequested(audition.id(), audition.orgId(), audition.skill(),
@@ -150,7 +151,7 @@ public class AuditionService {
     public Uni<Audition> find(UUID id, Viewer viewer) {
         return auditions.findById(id).map(audition -> {
             if (audition == null || !viewer.maySee(audition)) {
-                throw ProblemException.notFound("audition " + id);
+                throw new NotFound("audition " + id);
             }
             return audition;
         });
@@ -220,7 +221,7 @@ public class AuditionService {
 
     private static Audition visibleToOwner(Audition audition, UUID id, Viewer viewer) {
         if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
-            throw ProblemException.notFound("audition " + id);
+            throw new NotFound("audition " + id);
         }
         return audition;
     }

@@ -1,7 +1,7 @@
 package dev.proofwork.audition.audition;
 
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,9 +30,9 @@ public class ScopingPolicy {
     public void requireSupportedCurrency(AuditionSpec spec) {
         String currency = spec.payPerSubmission().currency();
         if (!currencies.byCode().containsKey(currency)) {
-            throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError(
+            throw new InvalidInput(List.of(new Field(
                     "payPerSubmission.currency", "is not a currency the platform pays in; use one of "
-                            + new TreeSet<>(currencies.byCode().keySet())))));
+                            + new TreeSet<>(currencies.byCode().keySet()))));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.proofwork.audition.hire;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,7 +48,7 @@ public class ContactRequest {
 
     void answer(boolean accept, Instant now) {
         if (status != ContactStatus.PENDING) {
-            throw ProblemException.conflict("contact-already-answered", "Already answered",
+            throw new InvalidState("contact-already-answered", "Already answered",
                     "this contact request was already " + status.name().toLowerCase());
         }
         status = accept ? ContactStatus.ACCEPTED : ContactStatus.DECLINED;

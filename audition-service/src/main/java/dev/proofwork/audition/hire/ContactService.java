@@ -6,7 +6,9 @@ import dev.proofwork.audition.audition.Viewer;
 import dev.proofwork.audition.submission.QaStatus;
 import dev.proofwork.audition.submission.Submission;
 import dev.proofwork.audition.submission.SubmissionRepository;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Conflict;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.security.Pseudonyms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -49,16 +51,16 @@ public class ContactService {
         return ownedAudition(auditionId, employer)
                 .chain(audition -> submissions.findById(input.submissionId()).chain(submission -> {
                     if (submission == null || !submission.auditionId().equals(auditionId)) {
-                        throw ProblemException.notFound("submission " + input.submissionId() + " of this audition");
+                        throw new NotFound("submission " + input.submissionId() + " of this audition");
                     }
                     if (submission.qaStatus() != QaStatus.SCORED || !Boolean.TRUE.equals(submission.valid())) {
-                        throw ProblemException.conflict("candidate-not-scored", "Not a scored candidate",
+                        throw new Refused("candidate-not-scored", "Not a scored candidate",
                                 "only the authors of scored, valid work can be asked for contact");
                     }
                     ContactRequest request = new ContactRequest(auditionId, submission.id(), audition.orgId(),
                             submission.learnerId(), input.message().strip(), employer.subject(), clock.instant());
                     return requests.persistAndFlush(request)
-                            .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                            .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
                                     "contact-already-requested", "Contact already requested",
                                     "this candidate was already asked; their answer stands"))
                             .map(this::forEmployer);
@@ -85,7 +87,7 @@ public class ContactService {
     public Uni<ContactRequestViews.ForLearner> answer(UUID requestId, String learnerId, boolean accept) {
         return requests.findById(requestId).chain(request -> {
             if (request == null || !request.sentTo(learnerId)) {
-                throw ProblemException.notFound("contact request " + requestId);
+                throw new NotFound("contact request " + requestId);
             }
             request.answer(accept, clock.instant());
             return auditions.findById(request.auditionId()).map(a -> forLearner(request, a.title()));
@@ -95,7 +97,7 @@ public class ContactService {
     private Uni<Audition> ownedAudition(UUID auditionId, Viewer viewer) {
         return auditions.findById(auditionId).invoke(audition -> {
             if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
         });
     }

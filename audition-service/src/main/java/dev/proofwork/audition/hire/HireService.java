@@ -6,15 +6,18 @@ import dev.proofwork.audition.audition.Viewer;
 import dev.proofwork.audition.submission.Submission;
 import dev.proofwork.audition.submission.SubmissionRepository;
 import dev.proofwork.events.AuditionEvent.HireReported;
+import dev.proofwork.runtime.domain.DomainException.Conflict;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
 public class HireService {
@@ -42,19 +45,19 @@ public class HireService {
     public Uni<Hire> report(UUID auditionId, Viewer employer, HireRequest request) {
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || !audition.ownedBy(employer.orgId())) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
             return submissions.findById(request.submissionId()).chain(submission -> {
                 if (submission == null || !submission.auditionId().equals(auditionId)) {
-                    throw ProblemException.notFound("submission " + request.submissionId() + " of this audition");
+                    throw new NotFound("submission " + request.submissionId() + " of this audition");
                 }
                 if (request.hiredAt().isBefore(submission.receivedAt())) {
-                    throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("hiredAt",
-                            "must not be before the submission was received (" + submission.receivedAt() + ")"))));
+                    throw new InvalidInput(List.of(new Field("hiredAt",
+                            "must not be before the submission was received (" + submission.receivedAt() + ")")));
                 }
                 return contacts.acceptedFor(submission).chain(consent -> {
                     if (consent == null) {
-                        throw ProblemException.conflict("consent-required", "The candidate has not agreed to contact",
+                        throw new Refused("consent-required", "The candidate has not agreed to contact",
                                 "ask the candidate for contact first; a hire can be reported once they accept");
                     }
                     return record(audition, submission, employer, request);
@@ -67,7 +70,7 @@ public class HireService {
         Hire hire = new Hire(audition.id(), submission.id(), submission.learnerId(), request.role().strip(),
                 request.hiredAt(), employer.subject());
         return hires.persistAndFlush(hire)
-                .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
                         "hire-already-reported", "Hire already reported",
                         "a hire was already reported for submission " + submission.id()))
                 .chain(() -> outbox.add(new HireReported(audition.id(), audition.orgId(), submission.id(),

@@ -1,8 +1,9 @@
 package dev.proofwork.audition.submission;
 
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.Problem.FieldError;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.TooLarge;
+import dev.proofwork.runtime.domain.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -39,29 +40,29 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
         if (fileBytes > MAX_FILE_BYTES) {
             throw tooLarge("files", "add up to more than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         if (content == null || content.isBlank()) {
-            errors.add(new FieldError("content", "must not be blank"));
+            errors.add(new Field("content", "must not be blank"));
         }
         if (links.size() > MAX_LINKS) {
-            errors.add(new FieldError("links", "at most " + MAX_LINKS + " links"));
+            errors.add(new Field("links", "at most " + MAX_LINKS + " links"));
         }
         for (int i = 0; i < links.size(); i++) {
             if (!isWebLink(links.get(i))) {
-                errors.add(new FieldError("links[" + i + "]", "must be an absolute http or https URL"));
+                errors.add(new Field("links[" + i + "]", "must be an absolute http or https URL"));
             }
         }
         if (files.size() > MAX_FILES) {
-            errors.add(new FieldError("files", "at most " + MAX_FILES + " files"));
+            errors.add(new Field("files", "at most " + MAX_FILES + " files"));
         }
         for (int i = 0; i < files.size(); i++) {
             File file = files.get(i);
             if (file.name() == null || file.name().isBlank() || file.name().length() > 255) {
-                errors.add(new FieldError("files[" + i + "]", "needs a file name of at most 255 characters"));
+                errors.add(new Field("files[" + i + "]", "needs a file name of at most 255 characters"));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalidRequest(errors));
+            throw new InvalidInput(errors);
         }
     }
 
@@ -87,8 +88,8 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
         }
     }
 
-    private static ProblemException tooLarge(String field, String message) {
-        return new ProblemException(Problem.fieldErrors(413, "too-large", "The submission is too large",
-                List.of(new FieldError(field, message))));
+    private static DomainException tooLarge(String field, String message) {
+        return new TooLarge("The submission is too large",
+                List.of(new Field(field, message)));
     }
 }

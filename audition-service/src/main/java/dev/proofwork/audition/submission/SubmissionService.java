@@ -10,9 +10,10 @@ import dev.proofwork.events.ScoringEvent.SubmissionRejected;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
 import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.ProblemException;
-import dev.proofwork.runtime.problem.Problem;
 import dev.proofwork.runtime.security.FileLinks;
 import dev.proofwork.runtime.security.Pseudonyms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -65,7 +66,7 @@ public class SubmissionService {
         Instant now = clock.instant();
         return attempts.findById(attemptId).chain(attempt -> {
             if (attempt == null || !attempt.heldBy(learnerId)) {
-                throw ProblemException.notFound("attempt " + attemptId);
+                throw new NotFound("attempt " + attemptId);
             }
             attempt.submit(now);
             Submission submission = Submission.receive(attempt.id(), attempt.auditionId(), learnerId, input.content(),
@@ -73,7 +74,7 @@ public class SubmissionService {
             List<SubmissionFile> stored = input.files().stream().map(f -> new SubmissionFile(submission.id(), f)).toList();
             return submissions.persistAndFlush(submission)
                     // a concurrent second submission of the same attempt loses on the unique attempt id
-                    .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                    .onFailure(ConstraintViolationException.class).transform(e -> new InvalidState(
                             "already-submitted", "Already submitted", "this attempt's work was already handed in"))
                     .chain(() -> Multi.createFrom().iterable(stored)
                             .onItem().transformToUniAndConcatenate(files::persist)
@@ -93,7 +94,7 @@ public class SubmissionService {
     public Uni<SubmissionView> ownSubmission(UUID attemptId, String learnerId) {
         return submissions.find("attemptId", attemptId).firstResult().chain(submission -> {
             if (submission == null || !submission.learnerId().equals(learnerId)) {
-                throw ProblemException.notFound("submission of attempt " + attemptId);
+                throw new NotFound("submission of attempt " + attemptId);
             }
             return files.list("submissionId", submission.id()).map(stored -> SubmissionView.of(submission, stored));
         });
@@ -108,7 +109,7 @@ public class SubmissionService {
         Instant now = clock.instant();
         return attempts.findById(attemptId).invoke(attempt -> {
             if (attempt == null || !attempt.heldBy(learnerId)) {
-                throw ProblemException.notFound("attempt " + attemptId);
+                throw new NotFound("attempt " + attemptId);
             }
             attempt.requireOpenForWork(now);
         }).replaceWithVoid();
@@ -122,7 +123,7 @@ public class SubmissionService {
     public Uni<Page<CandidateSubmissionView>> forEmployer(UUID auditionId, Viewer viewer, int page, int size) {
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
             var query = submissions.find("auditionId", Sort.by("receivedAt").and("id"), auditionId).page(page, size);
             return query.list().chain(found -> query.count().chain(total -> revealedAuthors(found).chain(revealed ->
@@ -182,20 +183,20 @@ public class SubmissionService {
     public Uni<DownloadableFile> fileForEmployer(UUID auditionId, UUID submissionId, UUID fileId, Viewer viewer) {
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || !(viewer.isOperator() || audition.ownedBy(viewer.orgId()))) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
             return submissions.findById(submissionId);
         }).chain(submission -> {
             if (submission == null || !submission.auditionId().equals(auditionId)) {
-                throw ProblemException.notFound("submission " + submissionId + " of this audition");
+                throw new NotFound("submission " + submissionId + " of this audition");
             }
             if (submission.qaStatus() != QaStatus.SCORED) {
-                throw ProblemException.conflict("not-scored-yet", "Not scored yet",
+                throw new Refused("not-scored-yet", "Not scored yet",
                         "the work can be read once its reviewers have scored it");
             }
             return files.summaries(List.of(submissionId)).chain(stored -> {
                 int index = IntStream.range(0, stored.size()).filter(i -> stored.get(i).fileId().equals(fileId))
-                        .findFirst().orElseThrow(() -> ProblemException.notFound("file " + fileId + " of this submission"));
+                        .findFirst().orElseThrow(() -> new NotFound("file " + fileId + " of this submission"));
                 return files.findById(fileId).map(file -> new DownloadableFile("deliverable " + (index + 1), file));
             });
         });
@@ -204,11 +205,10 @@ public class SubmissionService {
     /** A file a reviewer was given a link to by scoring-service: the link names it and proves the assignment. */
     @WithSession
     public Uni<DownloadableFile> fileByLink(String token) {
-        FileLinks.Grant grant = fileLinks.verify(token, clock.instant()).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "file-link-not-valid", "File link not valid",
-                        "this link is unknown or has expired; open the review queue again for a fresh one")));
+        FileLinks.Grant grant = fileLinks.verify(token, clock.instant()).orElseThrow(() -> new NotFound("file-link-not-valid",
+                "File link not valid", "this link is unknown or has expired; open the review queue again for a fresh one"));
         return files.findById(grant.fileId())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("file"))
+                .onItem().ifNull().failWith(() -> new NotFound("file"))
                 .map(file -> new DownloadableFile(grant.label(), file));
     }
 }

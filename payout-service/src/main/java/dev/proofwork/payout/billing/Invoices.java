@@ -4,8 +4,8 @@ import dev.proofwork.events.BillingEvent.InvoiceIssued;
 import dev.proofwork.events.Money;
 import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +68,7 @@ public class Invoices {
         return Invoice.<Invoice> findById(number)
                 .map(invoice -> {
                     if (invoice == null || !invoice.orgId.equals(orgId)) {
-                        throw ProblemException.notFound("invoice " + number + " of " + orgId);
+                        throw new NotFound("invoice " + number + " of " + orgId);
                     }
                     return invoice;
                 })

@@ -1,7 +1,8 @@
 package dev.proofwork.payout.billing;
 
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -26,15 +27,15 @@ public class PricePlans {
 
     public Uni<PricePlan.View> view(String orgId, String currency) {
         return effective(orgId, currency)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("price plan in " + currency + " for " + orgId))
+                .onItem().ifNull().failWith(() -> new NotFound("price plan in " + currency + " for " + orgId))
                 .map(plan -> plan.view(orgId));
     }
 
     /** Applies to auditions funded from now on; funded ones keep the prices they were reserved at. */
     public Uni<PricePlan.View> set(String orgId, String currency, PricePlanSpec spec, String by) {
         if (Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
-            throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("currency",
-                    "is not an ISO 4217 currency"))));
+            throw new InvalidInput(List.of(new Field("currency",
+                    "is not an ISO 4217 currency")));
         }
         return PricePlan.<PricePlan> findById(new PricePlan.Key(orgId, currency))
                 .chain(existing -> {

@@ -1,7 +1,7 @@
 package dev.proofwork.payout.billing;
 
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +25,8 @@ public class Statements {
     /** @return how many statements were issued; a month already billed issues none again */
     public Uni<Integer> issue(YearMonth period) {
         if (!period.isBefore(currentMonth())) {
-            throw new ProblemException(Problem.fieldErrors(409, "period-not-finished", "The month has not ended",
-                    List.of(new Problem.FieldError("period", "must be a month that has ended; " + period + " has not"))));
+            throw new InvalidState("period-not-finished", "The month has not ended",
+                    new Field("period", "must be a month that has ended; " + period + " has not"));
         }
         return invoices.issueStatements(period);
     }

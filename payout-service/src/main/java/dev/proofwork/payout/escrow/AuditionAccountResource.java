@@ -1,6 +1,6 @@
 package dev.proofwork.payout.escrow;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,7 @@ public class AuditionAccountResource {
     @WithSession
     public Uni<AuditionAccount.View> get(@PathParam("id") UUID id) {
         return accounts.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("audition account " + id))
+                .onItem().ifNull().failWith(() -> new NotFound("audition account " + id))
                 .map(AuditionAccount::view);
     }
 }

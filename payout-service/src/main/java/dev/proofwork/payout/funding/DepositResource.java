@@ -1,8 +1,7 @@
 package dev.proofwork.payout.funding;
 
 import dev.proofwork.payout.OrgAccess;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,8 +37,8 @@ public class DepositResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull DepositRequest request) {
         access.requireOrg(orgId);
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("Idempotency-Key",
-                    "header required: 8 to 128 letters, digits or . _ : -, unique per deposit (a UUID will do)"))));
+            throw new InvalidInput("Idempotency-Key",
+                    "header required: 8 to 128 letters, digits or . _ : -, unique per deposit (a UUID will do)");
         }
         return deposits.deposit(orgId, idempotencyKey, request, caller.subject())
                 .map(outcome -> outcome.replayed()

@@ -8,9 +8,10 @@ import dev.proofwork.payout.ledger.Ledger;
 import dev.proofwork.payout.ledger.Posting;
 import dev.proofwork.payout.provider.PaymentProvider;
 import dev.proofwork.payout.provider.ProviderDeclinedException;
+import dev.proofwork.runtime.domain.DomainException.Declined;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.KeyReused;
 import dev.proofwork.runtime.persistence.TransactionLocks;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,8 @@ public class DepositService {
         return Panache.withSession(() -> pricePlans.effective(orgId, request.currency()).chain(plan -> {
                     if (plan == null) {
                         // a currency without a price plan could be held but never spent on an audition
-                        throw new ProblemException(Problem.invalidRequest(List.of(new Problem.FieldError("currency",
-                                "is not a currency the platform bills in; ask an operator for a price plan in it"))));
+                        throw new InvalidInput("currency",
+                                "is not a currency the platform bills in; ask an operator for a price plan in it");
                     }
                     return existing(orgId, idempotencyKey, request);
                 }))
@@ -105,17 +106,16 @@ public class DepositService {
                         return null;
                     }
                     if (!deposit.sameRequestAs(request)) {
-                        throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
-                                "this Idempotency-Key was used for a deposit of " + deposit.amountMinor + " "
-                                        + deposit.currency + "; use a new key for a different deposit")
-                                .with("field", "Idempotency-Key"));
+                        throw new KeyReused("this Idempotency-Key was used for a deposit of " + deposit.amountMinor + " "
+                                + deposit.currency + "; use a new key for a different deposit")
+                                .with("field", "Idempotency-Key");
                     }
                     return new Outcome(DepositView.of(deposit), true);
                 });
     }
 
     private static Throwable declined(Throwable failure) {
-        return new ProblemException(Problem.of(402, "deposit-declined", "The payment provider declined the deposit",
-                failure.getMessage() + "; nothing was credited, and the same Idempotency-Key may be retried"));
+        return new Declined("deposit-declined", "The payment provider declined the deposit",
+                failure.getMessage() + "; nothing was credited, and the same Idempotency-Key may be retried");
     }
 }

@@ -1,7 +1,7 @@
 package dev.proofwork.payout.payout;
 
 import dev.proofwork.events.Money;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class LearnerPayouts {
 
     public Uni<PayoutAccount.View> account(String learnerId) {
         return PayoutAccount.<PayoutAccount> findById(learnerId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("payout account: none on file yet"))
+                .onItem().ifNull().failWith(() -> new NotFound("payout account: none on file yet"))
                 .map(PayoutAccount::view);
     }
 

@@ -1,6 +1,6 @@
 package dev.proofwork.ranking.cohort;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,7 @@ public class CohortResource {
     @WithSession
     public Uni<Cohort.View> get(@PathParam("id") UUID id) {
         return cohorts.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("cohort " + id))
+                .onItem().ifNull().failWith(() -> new NotFound("cohort " + id))
                 .map(Cohort::view);
     }
 }

@@ -8,8 +8,10 @@ import dev.proofwork.ranking.ranking.FacetKind;
 import dev.proofwork.ranking.ranking.FacetRepository;
 import dev.proofwork.ranking.ranking.RankingQueries;
 import dev.proofwork.ranking.ranking.RankingViews;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -71,14 +73,14 @@ public class ProofService {
     public Uni<Issued> mint(String learnerId, String skill) {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("evidence of " + skill + " for you"))
+                .onItem().ifNull().failWith(() -> new NotFound("evidence of " + skill + " for you"))
                 .chain(facet -> rankings.mySkill(facet, now))
                 .chain(standing -> {
                     if (!standing.proofValidUntil().isAfter(now)) {
-                        throw new ProblemException(Problem.of(409, "below-threshold", "Not enough evidence for a proof",
+                        throw new Refused("below-threshold", "Not enough evidence for a proof",
                                 "your current " + skill + " score of " + standing.score()
                                         + " is under the threshold a proof needs; new reviewed work raises it")
-                                .with("score", standing.score()));
+                                .with("score", standing.score());
                     }
                     return activeKey(now).chain(key -> {
                         Proof proof = new Proof(learnerId, skill, key.kid(), now, standing.proofValidUntil());
@@ -107,8 +109,8 @@ public class ProofService {
                     AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
             jws.setCompactSerialization(token);
         } catch (JoseException e) {
-            throw new ProblemException(Problem.invalidRequest(List.of(
-                    new Problem.FieldError("credential", "is not a compact JWS"))));
+            throw new InvalidInput(List.of(
+                    new Field("credential", "is not a compact JWS")));
         }
         String kid = jws.getKeyIdHeaderValue();
         return (kid == null ? Uni.createFrom().<SigningKey> nullItem() : keys.findById(kid)).chain(key -> {
@@ -141,7 +143,7 @@ public class ProofService {
     public Uni<Void> revoke(UUID proofId, String learnerId) {
         return proofs.findById(proofId).invoke(proof -> {
             if (proof == null || (learnerId != null && !proof.learnerId().equals(learnerId))) {
-                throw ProblemException.notFound("proof " + proofId);
+                throw new NotFound("proof " + proofId);
             }
             proof.revoke(clock.instant());
         }).replaceWithVoid();

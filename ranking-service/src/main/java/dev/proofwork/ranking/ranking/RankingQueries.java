@@ -7,7 +7,7 @@ import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.api.Page;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Pseudonyms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
@@ -69,7 +69,7 @@ public class RankingQueries {
         Instant now = clock.instant();
         return cohorts.findById(auditionId).chain(cohort -> {
             if (cohort == null || (orgId != null && !orgId.equals(cohort.orgId()))) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
             return authors.list("auditionId", auditionId)
                     .chain(members -> Multi.createFrom().iterable(members)
@@ -113,7 +113,7 @@ public class RankingQueries {
         Instant now = clock.instant();
         return cohorts.findById(auditionId).chain(cohort -> {
             if (cohort == null || !cohort.openToLearners()) {
-                throw ProblemException.notFound("audition " + auditionId);
+                throw new NotFound("audition " + auditionId);
             }
             return facets.findById(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId))
                     .chain(learner -> facets.findById(new FacetId(cohort.skill(), FacetKind.TASK, auditionId.toString()))
@@ -159,7 +159,7 @@ public class RankingQueries {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId)).chain(facet -> {
             if (facet == null) {
-                throw ProblemException.notFound("skill " + skill + " has no evidence of yours");
+                throw new NotFound("skill " + skill + " has no evidence of yours");
             }
             return changes.list("learnerId = ?1 and skill = ?2 order by changedAt, id", learnerId, skill)
                     .chain(moves -> mySkill(facet, now).map(current -> new RankingViews.SkillHistory(current,

@@ -1,6 +1,9 @@
 package dev.proofwork.runtime.problem;
 
-/** Thrown by a service's rules to refuse a request; the mapper turns it into its problem response. */
+/**
+ * A refusal that is about HTTP rather than the domain (a request filter refusing an upload before it is read);
+ * rules of the domain throw {@link dev.proofwork.runtime.domain.DomainException} instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
@@ -12,17 +15,5 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
-    }
-
-    public static ProblemException notFound(String what) {
-        return new ProblemException(Problem.of(404, "not-found", "Not found", what + " does not exist"));
-    }
-
-    public static ProblemException conflict(String slug, String title, String detail) {
-        return new ProblemException(Problem.of(409, slug, title, detail));
-    }
-
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
     }
 }

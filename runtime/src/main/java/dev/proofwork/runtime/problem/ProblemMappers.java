@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.problem.Problem.FieldError;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +42,30 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
         return respond(e.problem());
+    }
+
+    /** The error catalogue: the one place where a kind of domain refusal gets its HTTP status. */
+    static int statusOf(DomainException e) {
+        return switch (e) {
+            case DomainException.InvalidInput invalid -> 400;
+            case DomainException.Declined declined -> 402;
+            case DomainException.NotAllowed notAllowed -> 403;
+            case DomainException.NotFound notFound -> 404;
+            case DomainException.InvalidState invalidState -> 409;
+            case DomainException.Conflict conflict -> 409;
+            case DomainException.Refused refused -> 409;
+            case DomainException.TooLarge tooLarge -> 413;
+            case DomainException.KeyReused reused -> 422;
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response refused(DomainException e) {
+        List<FieldError> fields = e.fields().stream().map(f -> new FieldError(f.field(), f.message())).toList();
+        Problem problem = fields.isEmpty() ? Problem.of(statusOf(e), e.slug(), e.title(), e.getMessage())
+                : Problem.fieldErrors(statusOf(e), e.slug(), e.title(), fields);
+        e.facts().forEach(problem::with);
+        return respond(problem);
     }
 
     @ServerExceptionMapper
@@ -159,6 +184,9 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException refused) {
                 return respond(refused.problem());
+            }
+            if (cause instanceof DomainException refused) {
+                return refused(refused);
             }
             if (cause instanceof WebApplicationException web) {
                 return web(web);

@@ -1,6 +1,6 @@
 package dev.proofwork.runtime.security;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
@@ -31,7 +31,7 @@ public class Caller {
 
     /** The employer's organisation; an employer account without one may do nothing. */
     public String orgId() {
-        return claimedOrgId().orElseThrow(() -> ProblemException.forbidden(
+        return claimedOrgId().orElseThrow(() -> new DomainException.NotAllowed("forbidden", "Forbidden",
                 "the token carries no org_id: this account belongs to no employer organisation"));
     }
 

@@ -1,8 +1,10 @@
 package dev.proofwork.scoring.appeal;
 
+import dev.proofwork.runtime.domain.DomainException.Conflict;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.review.OperatorDecisionRepository;
 import dev.proofwork.scoring.review.QualityAssurance;
@@ -84,23 +86,23 @@ public class AppealService {
         Instant now = clock.instant();
         return owned(learnerId, submissionId).chain(submission -> {
             if (submission.status() != SubmissionStatus.SCORED) {
-                throw ProblemException.conflict("not-scored", "Not scored yet",
+                throw new Refused("not-scored", "Not scored yet",
                         "only a final score can be appealed; this submission is " + submission.status());
             }
             Instant closes = submission.scoredAt().plus(window);
             if (now.isAfter(closes)) {
-                throw new ProblemException(Problem.of(409, "appeal-window-closed", "The appeal window has closed",
-                        "appeals were open until " + closes).with("appealsClosedAt", closes));
+                throw new InvalidState("appeal-window-closed", "The appeal window has closed",
+                        "appeals were open until " + closes).with("appealsClosedAt", closes);
             }
             return appeals.findBySubmission(submissionId).chain(existing -> {
                 if (existing != null) {
-                    throw ProblemException.conflict("already-appealed", "Already appealed",
+                    throw new Conflict("already-appealed", "Already appealed",
                             "a score can be appealed once");
                 }
                 Appeal appeal = new Appeal(submissionId, learnerId, request.reason().strip(), now);
                 // a simultaneous appeal of the same submission loses on its unique key
                 return appeals.persistAndFlush(appeal)
-                        .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                        .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
                                 "already-appealed", "Already appealed", "a score can be appealed once"))
                         .call(() -> assigner.addTask(submission, TaskKind.APPEAL))
                         .replaceWith(appeal);
@@ -115,10 +117,10 @@ public class AppealService {
         return reviewers.findBySubject(reviewerSubject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
             if (reviewer == null || task == null || task.kind() != TaskKind.APPEAL
                     || !reviewer.id().equals(task.reviewerId())) {
-                throw ProblemException.notFound("appeal task " + taskId);
+                throw new NotFound("appeal task " + taskId);
             }
             if (task.status() == TaskStatus.SUBMITTED) {
-                throw ProblemException.conflict("appeal-decided", "Appeal already decided",
+                throw new InvalidState("appeal-decided", "Appeal already decided",
                         "this appeal was already decided");
             }
             return submissions.findById(task.submissionId()).chain(submission -> auditions
@@ -143,11 +145,11 @@ public class AppealService {
     private Uni<ReviewSubmission> owned(String learnerId, UUID submissionId) {
         return submissions.findById(submissionId).chain(submission -> {
             if (submission == null || submission.attemptId() == null) {
-                throw ProblemException.notFound("submission " + submissionId);
+                throw new NotFound("submission " + submissionId);
             }
             return attempts.findById(submission.attemptId()).map(attempt -> {
                 if (attempt == null || !attempt.learnerId().equals(learnerId)) {
-                    throw ProblemException.notFound("submission " + submissionId);
+                    throw new NotFound("submission " + submissionId);
                 }
                 return submission;
             });

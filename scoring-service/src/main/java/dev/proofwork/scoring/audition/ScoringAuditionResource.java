@@ -1,6 +1,6 @@
 package dev.proofwork.scoring.audition;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +25,7 @@ public class ScoringAuditionResource {
     @WithSession
     public Uni<ScoringAudition.View> get(@PathParam("id") UUID id) {
         return auditions.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("audition " + id))
+                .onItem().ifNull().failWith(() -> new NotFound("audition " + id))
                 .map(ScoringAudition::view);
     }
 }

@@ -1,6 +1,6 @@
 package dev.proofwork.scoring.duplicate;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -46,7 +46,7 @@ public class DuplicateFlag {
 
     void resolve(Verdict decided, String operator, Instant now) {
         if (!"OPEN".equals(status)) {
-            throw ProblemException.conflict("flag-resolved", "Flag already resolved",
+            throw new InvalidState("flag-resolved", "Flag already resolved",
                     "this flag was already resolved as " + verdict);
         }
         status = "RESOLVED";

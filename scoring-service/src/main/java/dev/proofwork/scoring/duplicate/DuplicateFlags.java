@@ -1,8 +1,8 @@
 package dev.proofwork.scoring.duplicate;
 
 import dev.proofwork.events.ScoringEvent.SubmissionRejected;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.review.ReviewAssigner;
 import dev.proofwork.scoring.review.ReviewSubmission;
@@ -46,7 +46,7 @@ public class DuplicateFlags {
         Instant now = clock.instant();
         return flags.findById(flagId).chain(flag -> {
             if (flag == null || !flag.submissionId().equals(submissionId)) {
-                throw ProblemException.notFound("flag " + flagId + " of submission " + submissionId);
+                throw new NotFound("flag " + flagId + " of submission " + submissionId);
             }
             flag.resolve(verdict, operator, now);
             return submissions.findById(submissionId).chain(submission -> verdict == DuplicateFlag.Verdict.DUPLICATE

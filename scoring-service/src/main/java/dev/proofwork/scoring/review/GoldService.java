@@ -1,6 +1,6 @@
 package dev.proofwork.scoring.review;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class GoldService {
     public Uni<ReviewSubmission> register(UUID auditionId, GoldRequest request) {
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || !audition.isOpen()) {
-                throw ProblemException.notFound("open audition " + auditionId);
+                throw new NotFound("open audition " + auditionId);
             }
             double expected = ReviewService.weightedScore(audition.rubric(), request.expectedScores());
             return submissions.persist(ReviewSubmission.gold(auditionId, audition.skill(), 1, request.content(),

@@ -1,8 +1,8 @@
 package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.scoring.audition.ScoringAudition;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +61,7 @@ public class QualityAssurance {
             String reason) {
         return tasks.list("submissionId = ?1 and invalidReason is not null", submission.id()).chain(marks -> {
             if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {
-                throw ProblemException.conflict("no-invalid-mark", "Nothing to agree with",
+                throw new Refused("no-invalid-mark", "Nothing to agree with",
                         "an operator confirms a reviewer's invalid mark; this submission has none");
             }
             double score = submission.finalScore() == null ? 0 : submission.finalScore().doubleValue();

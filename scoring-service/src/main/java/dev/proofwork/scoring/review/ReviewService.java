@@ -1,12 +1,15 @@
 package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.RubricCriterion;
-import dev.proofwork.events.SubmittedFile;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.events.SubmittedFile;
+import dev.proofwork.runtime.domain.DomainException.Field;
+import dev.proofwork.runtime.domain.DomainException.InvalidInput;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
+import dev.proofwork.runtime.domain.DomainException.NotAllowed;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.runtime.problem.Problem;
-import dev.proofwork.runtime.problem.Problem.FieldError;
-import dev.proofwork.runtime.problem.ProblemException;
 import dev.proofwork.runtime.security.FileLinks;
 import dev.proofwork.scoring.appeal.AppealRepository;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
@@ -115,22 +118,22 @@ public class ReviewService {
         Instant now = clock.instant();
         return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
             if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
-                throw ProblemException.notFound("review task " + taskId);
+                throw new NotFound("review task " + taskId);
             }
             if (task.status() == TaskStatus.SUBMITTED) {
-                throw ProblemException.conflict("review-already-submitted", "Review already submitted",
+                throw new InvalidState("review-already-submitted", "Review already submitted",
                         "this review was already submitted");
             }
             if (task.kind() == TaskKind.APPEAL) {
-                throw ProblemException.conflict("appeal-task", "This task is an appeal",
+                throw new Refused("appeal-task", "This task is an appeal",
                         "decide it with POST /api/v1/appeals/" + taskId + "/decision");
             }
             return assigner.conflicts(reviewer, task).chain(conflict -> submissions.findById(task.submissionId())
                     .chain(submission -> auditions.findById(submission.auditionId()).chain(audition -> {
                         if (conflict || claimedOrg.filter(org -> org.equals(audition.orgId())).isPresent()) {
-                            throw new ProblemException(Problem.of(403, "conflict-of-interest", "Conflict of interest",
+                            throw new NotAllowed("conflict-of-interest", "Conflict of interest",
                                     "you wrote this work or belong to the organisation that posted it; it goes to"
-                                            + " another reviewer when you next open your queue"));
+                                            + " another reviewer when you next open your queue");
                         }
                         if (request.scores() == null || request.scores().isEmpty()) {
                             task.markInvalid(request.invalidReason().strip(), request.comment(), now);
@@ -156,10 +159,10 @@ public class ReviewService {
     public Uni<Void> release(String subject, UUID taskId) {
         return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
             if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
-                throw ProblemException.notFound("review task " + taskId);
+                throw new NotFound("review task " + taskId);
             }
             if (task.status() != TaskStatus.ASSIGNED) {
-                throw ProblemException.conflict("review-already-submitted", "Review already submitted",
+                throw new InvalidState("review-already-submitted", "Review already submitted",
                         "a submitted review cannot be released");
             }
             return assigner.release(task).call(assigner::assignPooled);
@@ -168,23 +171,23 @@ public class ReviewService {
 
     /** Σ weight × score / maxScore, on 0..1; refuses a missing, unknown or out-of-range criterion score. */
     public static double weightedScore(List<RubricCriterion> rubric, Map<String, Integer> scores) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         double weighted = 0;
         for (RubricCriterion criterion : rubric) {
             Integer score = scores.get(criterion.key());
             if (score == null) {
-                errors.add(new FieldError("scores." + criterion.key(), "is required"));
+                errors.add(new Field("scores." + criterion.key(), "is required"));
             } else if (score < 0 || score > criterion.maxScore()) {
-                errors.add(new FieldError("scores." + criterion.key(), "must be between 0 and " + criterion.maxScore()));
+                errors.add(new Field("scores." + criterion.key(), "must be between 0 and " + criterion.maxScore()));
             } else {
                 weighted += criterion.weight().doubleValue() * score / criterion.maxScore();
             }
         }
         List<String> known = rubric.stream().map(RubricCriterion::key).toList();
         scores.keySet().stream().filter(key -> !known.contains(key)).sorted()
-                .forEach(key -> errors.add(new FieldError("scores." + key, "is not a criterion of this rubric")));
+                .forEach(key -> errors.add(new Field("scores." + key, "is not a criterion of this rubric")));
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalidRequest(errors));
+            throw new InvalidInput(errors);
         }
         return weighted;
     }

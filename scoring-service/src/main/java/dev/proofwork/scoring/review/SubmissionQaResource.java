@@ -1,13 +1,13 @@
 package dev.proofwork.scoring.review;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.duplicate.DuplicateFlagRepository;
 import dev.proofwork.scoring.duplicate.DuplicateFlags;
 import dev.proofwork.scoring.duplicate.FlagDecision;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,7 +50,7 @@ public class SubmissionQaResource {
     @WithSession
     public Uni<QaView> qa(@PathParam("submissionId") UUID submissionId) {
         return submissions.findById(submissionId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
+                .onItem().ifNull().failWith(() -> new NotFound("submission " + submissionId))
                 .chain(submission -> tasks.list("submissionId = ?1 order by createdAt, id", submissionId)
                         .chain(reviews -> flagRepository.list("submissionId", submissionId)
                                 .chain(raised -> decisions.forSubmission(submissionId)
@@ -64,7 +64,7 @@ public class SubmissionQaResource {
     public Uni<QaView> invalidate(@PathParam("submissionId") UUID submissionId,
             @Valid @NotNull InvalidationRequest request) {
         return submissions.findById(submissionId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("submission " + submissionId))
+                .onItem().ifNull().failWith(() -> new NotFound("submission " + submissionId))
                 .chain(submission -> auditions.findById(submission.auditionId())
                         .chain(audition -> qa.confirmInvalid(submission, audition, caller.subject(), request.reason())))
                 .chain(() -> qa(submissionId));

@@ -1,6 +1,6 @@
 package dev.proofwork.scoring.reviewer;
 
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,7 +37,7 @@ public class ReviewerQualityResource {
     @WithSession
     public Uni<ReviewerQuality> quality(@PathParam("id") UUID id) {
         return reviewers.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("reviewer " + id))
+                .onItem().ifNull().failWith(() -> new NotFound("reviewer " + id))
                 .chain(reviewer -> Panache.getSession().chain(session -> session
                         .createNativeQuery(GOLD_ERRORS, Double.class).setParameter("reviewer", id).getResultList()
                         .chain(errors -> session.createNativeQuery(APPEAL_OUTCOMES, String.class)

@@ -1,7 +1,8 @@
 package dev.proofwork.scoring.reviewer;
 
 import dev.proofwork.runtime.api.Page;
-import dev.proofwork.runtime.problem.ProblemException;
+import dev.proofwork.runtime.domain.DomainException.Conflict;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.scoring.review.ReviewAssigner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,7 +32,7 @@ public class ReviewerService {
         Reviewer reviewer = new Reviewer(request.subject().strip(), request.skills().stream().distinct().toList(),
                 request.affiliationsOrNone(), request.maxOpenReviews(), clock.instant());
         return reviewers.persistAndFlush(reviewer)
-                .onFailure(ConstraintViolationException.class).transform(e -> ProblemException.conflict(
+                .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
                         "reviewer-exists", "Reviewer exists", "a reviewer with subject " + reviewer.subject()
                                 + " is already registered"))
                 .call(assigner::assignPooled)
@@ -42,7 +43,7 @@ public class ReviewerService {
     @WithTransaction
     public Uni<Reviewer> deactivate(UUID id) {
         return reviewers.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("reviewer " + id))
+                .onItem().ifNull().failWith(() -> new NotFound("reviewer " + id))
                 .invoke(Reviewer::deactivate)
                 .call(reviewer -> assigner.releaseAllOf(reviewer.id()));
     }
