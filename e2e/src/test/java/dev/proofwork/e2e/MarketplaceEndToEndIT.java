@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The marketplace played end to end against the four services running as real processes: every
  * outcome a user would check, across services, after one small seeded scenario.
  */
-class MarketplaceEndToEndTest {
+class MarketplaceEndToEndIT {
 
     private static final Duration APPEAL_WINDOW = Duration.ofSeconds(15);
 

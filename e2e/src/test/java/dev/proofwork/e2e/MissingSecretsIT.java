@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Outside dev and test a packaged service has no default secrets: it refuses to start and says which is missing. */
-class MissingSecretsTest {
+class MissingSecretsIT {
 
     @ParameterizedTest
     @CsvSource({

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
  * project's realm, the four services and the portal as processes. {@code -Dproofwork.portal.url=...} plays the
  * same journeys against a stack that is already running, e.g. the local run's http://localhost:8080.
  */
-class PortalBrowserTest {
+class PortalBrowserIT {
 
     @Test
     void everyRoleDoesItsJobInTheBrowser() throws Exception {
