@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.proofwork.audition.attempt.AttemptExpiry;
-import dev.proofwork.audition.audition.AuditionService;
+import dev.proofwork.audition.listing.AuditionService;
 import dev.proofwork.events.AttemptEvent.AttemptExpired;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.CloudEventCodec;

@@ -19,7 +19,7 @@ import dev.proofwork.payout.funding.DepositRequest;
 import dev.proofwork.payout.funding.DepositService;
 import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.Ledger;
-import dev.proofwork.payout.payout.PayoutRuns;
+import dev.proofwork.payout.transfer.PayoutRuns;
 import dev.proofwork.payout.provider.SimulatedPaymentProvider;
 import dev.proofwork.payout.provider.SimulatedPaymentProvider.Behaviour;
 import dev.proofwork.testkit.ProofworkTestResource;

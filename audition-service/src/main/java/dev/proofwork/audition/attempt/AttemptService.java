@@ -1,8 +1,8 @@
 package dev.proofwork.audition.attempt;
 
-import dev.proofwork.audition.audition.Audition;
-import dev.proofwork.audition.audition.AuditionRepository;
-import dev.proofwork.audition.audition.AuditionStatus;
+import dev.proofwork.audition.listing.Audition;
+import dev.proofwork.audition.listing.AuditionRepository;
+import dev.proofwork.audition.listing.AuditionStatus;
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.domain.DomainException.Conflict;

@@ -1,6 +1,6 @@
 package dev.proofwork.audition.hire;
 
-import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.audition.listing.Viewer;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

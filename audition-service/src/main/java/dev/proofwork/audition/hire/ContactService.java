@@ -1,8 +1,8 @@
 package dev.proofwork.audition.hire;
 
-import dev.proofwork.audition.audition.Audition;
-import dev.proofwork.audition.audition.AuditionRepository;
-import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.audition.listing.Audition;
+import dev.proofwork.audition.listing.AuditionRepository;
+import dev.proofwork.audition.listing.Viewer;
 import dev.proofwork.audition.submission.QaStatus;
 import dev.proofwork.audition.submission.Submission;
 import dev.proofwork.audition.submission.SubmissionRepository;

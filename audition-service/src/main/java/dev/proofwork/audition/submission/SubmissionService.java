@@ -1,8 +1,8 @@
 package dev.proofwork.audition.submission;
 
 import dev.proofwork.audition.attempt.AttemptRepository;
-import dev.proofwork.audition.audition.AuditionRepository;
-import dev.proofwork.audition.audition.Viewer;
+import dev.proofwork.audition.listing.AuditionRepository;
+import dev.proofwork.audition.listing.Viewer;
 import dev.proofwork.audition.hire.ContactRequest;
 import dev.proofwork.audition.hire.ContactRequestRepository;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;

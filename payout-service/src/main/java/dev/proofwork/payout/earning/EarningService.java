@@ -11,7 +11,7 @@ import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.FeeKind;
 import dev.proofwork.payout.ledger.Ledger;
 import dev.proofwork.payout.ledger.Posting;
-import dev.proofwork.payout.payout.Payables;
+import dev.proofwork.payout.transfer.Payables;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,0 @@
-package dev.proofwork.audition.audition;
-
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-
-@ApplicationScoped
-public class AuditionRepository implements PanacheRepositoryBase<Audition, UUID> {
-}

@@ -1,0 +1,28 @@
+package dev.proofwork.payout.transfer;
+
+import dev.proofwork.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** A learner sees their own payables and transfers, never anyone else's. */
+@Path("/api/v1/me/payouts")
+public class MyPayoutsResource {
+
+    private final LearnerPayouts payouts;
+    private final Caller caller;
+
+    MyPayoutsResource(LearnerPayouts payouts, Caller caller) {
+        this.payouts = payouts;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Caller.LEARNER)
+    @WithSession
+    public Uni<MyPayouts> mine() {
+        return payouts.of(caller.subject());
+    }
+}

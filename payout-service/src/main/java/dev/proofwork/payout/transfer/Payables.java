@@ -1,0 +1,42 @@
+package dev.proofwork.payout.transfer;
+
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+
+@ApplicationScoped
+public class Payables {
+
+    private final Clock clock;
+
+    Payables(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Records what a posting made payable to the learner; runs in the posting's transaction. */
+    public Uni<Void> accrue(String learnerId, UUID postingId, String kind, UUID auditionId, String currency,
+            long amountMinor) {
+        if (amountMinor <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return new Payable(learnerId, postingId, kind, auditionId, currency, amountMinor, clock.instant())
+                .persist().replaceWithVoid();
+    }
+
+    /**
+     * Cancels what a posting made payable, if no transfer has taken it yet.
+     *
+     * @return the amount cancelled, or empty when it is already on its way to the learner (or was never payable)
+     */
+    public Uni<Optional<Long>> cancel(UUID postingId) {
+        return Payable.<Payable> find("postingId = ?1", postingId).firstResult().map(payable -> {
+            if (payable == null || payable.transferId != null || payable.cancelledAt != null) {
+                return Optional.empty();
+            }
+            payable.cancelledAt = clock.instant();
+            return Optional.of(payable.amountMinor);
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.proofwork.payout.transfer;
+
+import dev.proofwork.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+/** A learner's own payout account. */
+@Path("/api/v1/me/payout-account")
+public class PayoutAccountResource {
+
+    private final LearnerPayouts payouts;
+    private final Caller caller;
+
+    PayoutAccountResource(LearnerPayouts payouts, Caller caller) {
+        this.payouts = payouts;
+        this.caller = caller;
+    }
+
+    @PUT
+    @RolesAllowed(Caller.LEARNER)
+    @WithTransaction
+    public Uni<PayoutAccount.View> put(@Valid @NotNull PayoutAccountRequest request) {
+        return payouts.setAccount(caller.subject(), request.accountReference());
+    }
+
+    @GET
+    @RolesAllowed(Caller.LEARNER)
+    @WithSession
+    public Uni<PayoutAccount.View> get() {
+        return payouts.account(caller.subject());
+    }
+}

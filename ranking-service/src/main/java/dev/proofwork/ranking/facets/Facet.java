@@ -1,0 +1,84 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.PublishedScore;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** What the model believes about one learner, task or reviewer in one skill. */
+@Entity
+@Table(name = "facet")
+public class Facet {
+
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    @EmbeddedId
+    private FacetId id;
+    private double mu;
+    private double variance;
+    private int evidence;
+    private Instant lastEvidenceAt;
+    private Integer publishedScore;
+
+    protected Facet() {
+    }
+
+    static Facet prior(FacetId id, Belief prior, Instant now) {
+        Facet facet = new Facet();
+        facet.id = id;
+        facet.mu = prior.mean();
+        facet.variance = prior.variance();
+        facet.lastEvidenceAt = now;
+        return facet;
+    }
+
+    /** The belief as of {@code at}: a learner's doubt has grown since their last evidence. */
+    public Belief beliefAt(Instant at, double gamma) {
+        Belief stored = new Belief(mu, variance);
+        if (id.kind() != FacetKind.LEARNER) {
+            return stored;
+        }
+        return stored.decayed(gamma, Duration.between(lastEvidenceAt, at).toSeconds() / SECONDS_PER_DAY);
+    }
+
+    void update(Belief belief, Instant at) {
+        mu = belief.mean();
+        variance = belief.variance();
+        evidence++;
+        if (at.isAfter(lastEvidenceAt)) {
+            lastEvidenceAt = at;
+        }
+        if (id.kind() == FacetKind.LEARNER) {
+            publishedScore = PublishedScore.of(belief);
+        }
+    }
+
+    /** Takes the batch refit's estimate in place of the online one; evidence and its date stay. */
+    void replace(Belief belief) {
+        mu = belief.mean();
+        variance = belief.variance();
+        if (id.kind() == FacetKind.LEARNER) {
+            publishedScore = PublishedScore.of(belief);
+        }
+    }
+
+    public FacetId id() {
+        return id;
+    }
+
+    public int evidence() {
+        return evidence;
+    }
+
+    public Instant lastEvidenceAt() {
+        return lastEvidenceAt;
+    }
+
+    /** The score as of the last evidence; reads decay it further with {@link #beliefAt}. */
+    public Integer publishedScore() {
+        return publishedScore;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.proofwork.ranking.facets;
+
+public enum FacetKind {
+    LEARNER,
+    TASK,
+    REVIEWER
+}

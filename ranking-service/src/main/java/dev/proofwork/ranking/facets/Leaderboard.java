@@ -1,0 +1,45 @@
+package dev.proofwork.ranking.facets;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Where learners stand within a skill, among learners with at least one review. */
+@ApplicationScoped
+public class Leaderboard {
+
+    /** One pass over the skill's leaderboard index, instead of three counts. */
+    private static final String STANDING = """
+            select count(case when f.publishedScore < :score then 1 end),
+                   count(case when f.publishedScore = :score then 1 end), count(f)
+            from Facet f where f.id.skill = :skill and f.id.kind = :kind""";
+
+    private final FacetRepository facets;
+
+    Leaderboard(FacetRepository facets) {
+        this.facets = facets;
+    }
+
+    /** Mid-rank percentile of the learner's published score: the share below, plus half the share level with it. */
+    public Uni<Double> percentile(String skill, Facet learner) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(STANDING, Object[].class)
+                .setParameter("skill", skill).setParameter("kind", FacetKind.LEARNER).setParameter("score", learner.publishedScore()).getSingleResult()
+                .map(counts -> {
+                    long below = ((Number) counts[0]).longValue();
+                    long level = ((Number) counts[1]).longValue();
+                    long total = ((Number) counts[2]).longValue();
+                    return total == 0 ? 0 : 100.0 * (below + 0.5 * level) / total;
+                }));
+    }
+
+    public Uni<List<Facet>> page(String skill, int page, int size) {
+        return facets.find("id.skill = ?1 and id.kind = ?2", Sort.by("publishedScore", Sort.Direction.Descending)
+                .and("id.key"), skill, FacetKind.LEARNER).page(page, size).list();
+    }
+
+    public Uni<Long> size(String skill) {
+        return facets.count("id.skill = ?1 and id.kind = ?2", skill, FacetKind.LEARNER);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+
+/** A learner's own standing, and their chance on a task before claiming a seat. */
+@Path("/api/v1")
+@RolesAllowed(Caller.LEARNER)
+public class LearnerRankingResource {
+
+    private final RankingQueries rankings;
+    private final Caller caller;
+
+    LearnerRankingResource(RankingQueries rankings, Caller caller) {
+        this.rankings = rankings;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("me/skills")
+    public Uni<List<RankingViews.MySkill>> mine() {
+        return rankings.mine(caller.subject());
+    }
+
+    /** Why the score moved: each review or refit with its effect, and the decay ahead (the portal's chart). */
+    @GET
+    @Path("me/skills/{skill}/history")
+    public Uni<RankingViews.SkillHistory> history(
+            @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill) {
+        return rankings.history(caller.subject(), skill);
+    }
+
+    /** The fits of up to 100 auditions at once (a page of the open list); those not open are left out. */
+    @GET
+    @Path("me/fits")
+    public Uni<List<RankingViews.AuditionFit>> fits(
+            @QueryParam("auditionId") @NotEmpty @Size(max = 100) List<UUID> auditionIds) {
+        return rankings.fits(auditionIds, caller.subject());
+    }
+
+    @GET
+    @Path("auditions/{auditionId}/fit")
+    public Uni<RankingViews.Fit> fit(@PathParam("auditionId") UUID auditionId) {
+        return rankings.fit(auditionId, caller.subject());
+    }
+}

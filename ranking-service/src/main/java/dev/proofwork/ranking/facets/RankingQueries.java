@@ -1,0 +1,214 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.ranking.cohort.Cohort;
+import dev.proofwork.ranking.cohort.CohortRepository;
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
+import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.PublishedScore;
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.runtime.security.Pseudonyms;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Reads of the model for people: cohorts, leaderboards, a learner's own skills and their fit for a task. */
+@ApplicationScoped
+public class RankingQueries {
+
+    private final FacetRepository facets;
+    private final Repositories.SubmissionAuthors authors;
+    private final Repositories.ScoreChanges changes;
+    private final CohortRepository cohorts;
+    private final Leaderboard leaderboard;
+    private final Connectivity connectivity;
+    private final Pseudonyms pseudonyms;
+    private final Clock clock;
+    private final FacetModel model;
+    private final DecayPolicy decay;
+    private final int proofThreshold;
+    private final Duration maxProofValidity;
+
+    RankingQueries(FacetRepository facets, Repositories.SubmissionAuthors authors, Repositories.ScoreChanges changes,
+            CohortRepository cohorts,
+            Leaderboard leaderboard, Connectivity connectivity, Pseudonyms pseudonyms, Clock clock,
+            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
+            DecayPolicy decay,
+            @ConfigProperty(name = "proofwork.proofs.threshold") int proofThreshold,
+            @ConfigProperty(name = "proofwork.proofs.max-validity") Duration maxProofValidity) {
+        this.facets = facets;
+        this.authors = authors;
+        this.changes = changes;
+        this.cohorts = cohorts;
+        this.leaderboard = leaderboard;
+        this.connectivity = connectivity;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+        this.model = new FacetModel(noiseSigma);
+        this.decay = decay;
+        this.proofThreshold = proofThreshold;
+        this.maxProofValidity = maxProofValidity;
+    }
+
+    /** The audition's learners ranked by their current score in its skill, for its own employer or an operator. */
+    @WithSession
+    public Uni<List<RankingViews.CohortEntry>> cohort(UUID auditionId, String orgId) {
+        Instant now = clock.instant();
+        return cohorts.findById(auditionId).chain(cohort -> {
+            if (cohort == null || (orgId != null && !orgId.equals(cohort.orgId()))) {
+                throw new NotFound("audition " + auditionId);
+            }
+            return authors.list("auditionId", auditionId)
+                    .chain(members -> Multi.createFrom().iterable(members)
+                            .onItem().transformToUniAndConcatenate(member -> facets
+                                    .findById(new FacetId(cohort.skill(), FacetKind.LEARNER, member.learnerId()))
+                                    .chain(facet -> facet == null ? Uni.createFrom().nullItem()
+                                            : entry(auditionId, cohort.skill(), facet, now)))
+                            .collect().asList())
+                    .map(RankingQueries::ranked);
+        });
+    }
+
+    @WithSession
+    public Uni<Page<RankingViews.LeaderboardEntry>> skill(String skill, int page, int size) {
+        Instant now = clock.instant();
+        AtomicInteger rank = new AtomicInteger(page * size);
+        return leaderboard.page(skill, page, size).chain(found -> leaderboard.size(skill).map(total -> new Page<>(
+                found.stream().map(facet -> {
+                    Belief belief = facet.beliefAt(now, decay.gamma(skill));
+                    return new RankingViews.LeaderboardEntry(rank.incrementAndGet(),
+                            pseudonyms.handle(skill, facet.id().key()), PublishedScore.of(belief), belief.sigma(),
+                            facet.evidence());
+                }).toList(), page, size, total)));
+    }
+
+    @WithSession
+    public Uni<List<RankingViews.MySkill>> mine(String learnerId) {
+        Instant now = clock.instant();
+        return facets.list("id.kind = ?1 and id.key = ?2", FacetKind.LEARNER, learnerId)
+                .chain(own -> Multi.createFrom().iterable(own)
+                        .onItem().transformToUniAndConcatenate(facet -> mySkill(facet, now))
+                        .collect().asList());
+    }
+
+    /**
+     * The chance a learner's work passes QA on this audition, from their ability and the task's difficulty;
+     * only for an audition open to learners, so a draft's existence does not leak.
+     */
+    @WithSession
+    public Uni<RankingViews.Fit> fit(UUID auditionId, String learnerId) {
+        Instant now = clock.instant();
+        return cohorts.findById(auditionId).chain(cohort -> {
+            if (cohort == null || !cohort.openToLearners()) {
+                throw new NotFound("audition " + auditionId);
+            }
+            return facets.findById(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId))
+                    .chain(learner -> facets.findById(new FacetId(cohort.skill(), FacetKind.TASK, auditionId.toString()))
+                            .map(task -> fit(cohort.skill(), learner, task, now)));
+        });
+    }
+
+    /**
+     * The fits of a page of auditions in three queries, for a list a learner browses; auditions that are not
+     * open are left out, as {@link #fit} would answer 404 for them.
+     */
+    @WithSession
+    public Uni<List<RankingViews.AuditionFit>> fits(List<UUID> auditionIds, String learnerId) {
+        Instant now = clock.instant();
+        return cohorts.list("auditionId in ?1", auditionIds).chain(found -> {
+            List<Cohort> open = found.stream().filter(Cohort::openToLearners).toList();
+            if (open.isEmpty()) {
+                return Uni.createFrom().item(List.<RankingViews.AuditionFit> of());
+            }
+            return facets.list("id.skill in ?1 and ((id.kind = ?2 and id.key = ?3) or (id.kind = ?4 and id.key in ?5))",
+                    open.stream().map(Cohort::skill).distinct().toList(), FacetKind.LEARNER, learnerId, FacetKind.TASK,
+                    open.stream().map(cohort -> cohort.auditionId().toString()).toList()).map(rows -> {
+                        Map<FacetId, Facet> byId = rows.stream().collect(Collectors.toMap(Facet::id, facet -> facet));
+                        return open.stream().map(cohort -> new RankingViews.AuditionFit(cohort.auditionId(),
+                                fit(cohort.skill(), byId.get(new FacetId(cohort.skill(), FacetKind.LEARNER, learnerId)),
+                                        byId.get(new FacetId(cohort.skill(), FacetKind.TASK,
+                                                cohort.auditionId().toString())), now))).toList();
+                    });
+        });
+    }
+
+    private RankingViews.Fit fit(String skill, Facet learner, Facet task, Instant now) {
+        double gamma = decay.gamma(skill);
+        Belief ability = learner == null ? RankingService.LEARNER_PRIOR : learner.beliefAt(now, gamma);
+        Belief difficulty = task == null ? RankingService.TASK_PRIOR : task.beliefAt(now, gamma);
+        return new RankingViews.Fit(skill, model.passProbability(ability, difficulty, 0.5),
+                Math.sqrt(ability.variance() + difficulty.variance()), learner == null ? 0 : learner.evidence());
+    }
+
+    /** Every move of a learner's score in a skill, oldest first, and its decay from now until the proof lapses. */
+    @WithSession
+    public Uni<RankingViews.SkillHistory> history(String learnerId, String skill) {
+        Instant now = clock.instant();
+        return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId)).chain(facet -> {
+            if (facet == null) {
+                throw new NotFound("skill " + skill + " has no evidence of yours");
+            }
+            return changes.list("learnerId = ?1 and skill = ?2 order by changedAt, id", learnerId, skill)
+                    .chain(moves -> mySkill(facet, now).map(current -> new RankingViews.SkillHistory(current,
+                            moves.stream().map(ScoreChange::view).toList(), decay(facet, now, current.proofValidUntil()))));
+        });
+    }
+
+    /** Eight steps of the published score from now to the proof's lapse (at least a month ahead). */
+    private List<RankingViews.ProjectedScore> decay(Facet facet, Instant now, Instant lapse) {
+        double gamma = decay.gamma(facet.id().skill());
+        Duration horizon = Duration.between(now, lapse).compareTo(Duration.ofDays(30)) < 0 ? Duration.ofDays(30)
+                : Duration.between(now, lapse);
+        List<RankingViews.ProjectedScore> points = new ArrayList<>();
+        for (int step = 0; step <= 8; step++) {
+            Instant at = now.plus(horizon.multipliedBy(step).dividedBy(8));
+            points.add(new RankingViews.ProjectedScore(at, PublishedScore.of(facet.beliefAt(at, gamma))));
+        }
+        return points;
+    }
+
+    public Uni<RankingViews.MySkill> mySkill(Facet facet, Instant now) {
+        double gamma = decay.gamma(facet.id().skill());
+        Belief belief = facet.beliefAt(now, gamma);
+        double days = Math.min(PublishedScore.daysAboveThreshold(belief, gamma, proofThreshold),
+                maxProofValidity.toDays());
+        Instant validUntil = now.plusSeconds((long) (days * 86_400));
+        String skill = facet.id().skill();
+        return leaderboard.percentile(skill, facet).chain(percentile -> connectivity.comparable(skill, facet.id().key())
+                .map(comparable -> new RankingViews.MySkill(skill, PublishedScore.of(belief), belief.mean(),
+                        belief.sigma(), percentile, facet.evidence(), facet.lastEvidenceAt(), validUntil, comparable)));
+    }
+
+    private Uni<RankingViews.CohortEntry> entry(UUID auditionId, String skill, Facet facet, Instant now) {
+        Belief belief = facet.beliefAt(now, decay.gamma(skill));
+        return leaderboard.percentile(skill, facet).chain(percentile -> connectivity.comparable(skill, facet.id().key())
+                .map(comparable -> new RankingViews.CohortEntry(0, pseudonyms.of(auditionId, facet.id().key()),
+                        PublishedScore.of(belief), belief.sigma(), percentile, comparable, facet.evidence())));
+    }
+
+    private static List<RankingViews.CohortEntry> ranked(List<RankingViews.CohortEntry> entries) {
+        List<RankingViews.CohortEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingInt(RankingViews.CohortEntry::score).reversed()
+                .thenComparing(RankingViews.CohortEntry::candidate));
+        List<RankingViews.CohortEntry> ranked = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            RankingViews.CohortEntry e = sorted.get(i);
+            ranked.add(new RankingViews.CohortEntry(i + 1, e.candidate(), e.score(), e.sigma(), e.percentile(),
+                    e.comparable(), e.evidence()));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.runtime.api.Page;
+import dev.proofwork.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/rankings")
+public class RankingResource {
+
+    private final RankingQueries rankings;
+    private final Caller caller;
+
+    RankingResource(RankingQueries rankings, Caller caller) {
+        this.rankings = rankings;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("auditions/{auditionId}")
+    @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    public Uni<List<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId) {
+        return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId());
+    }
+
+    @GET
+    @Path("skills/{skill}")
+    @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
+    public Uni<Page<RankingViews.LeaderboardEntry>> skill(
+            @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return rankings.skill(skill, page, size);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.events.AttemptEvent.SeatClaimed;
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.RankingEvent.RankingUpdated;
+import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
+import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.persistence.TransactionLocks;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Feeds reviews into the facets model. Every method runs inside the consuming transaction, so a review's
+ * effect on the model and its ranking-updated event commit together, once.
+ */
+@ApplicationScoped
+public class RankingService {
+
+    static final Belief LEARNER_PRIOR = new Belief(0, 1);
+    static final Belief TASK_PRIOR = new Belief(0, 0.49);
+    static final Belief REVIEWER_PRIOR = new Belief(0, 0.25);
+
+    private final FacetRepository facets;
+    private final Repositories.Observations observations;
+    private final Repositories.SubmissionAuthors authors;
+    private final Repositories.LearnerAttempts attempts;
+    private final Repositories.ScoreChanges changes;
+    private final Connectivity connectivity;
+    private final Leaderboard leaderboard;
+    private final Outbox outbox;
+    private final TransactionLocks locks;
+    private final Clock clock;
+    private final FacetModel model;
+    private final DecayPolicy decay;
+
+    RankingService(FacetRepository facets, Repositories.Observations observations,
+            Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts,
+            Repositories.ScoreChanges changes, Connectivity connectivity,
+            Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
+            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
+            DecayPolicy decay) {
+        this.facets = facets;
+        this.observations = observations;
+        this.authors = authors;
+        this.attempts = attempts;
+        this.changes = changes;
+        this.connectivity = connectivity;
+        this.leaderboard = leaderboard;
+        this.outbox = outbox;
+        this.locks = locks;
+        this.clock = clock;
+        this.model = new FacetModel(noiseSigma);
+        this.decay = decay;
+    }
+
+    public Uni<Void> seatClaimed(SeatClaimed claimed) {
+        return attempts.persist(new Authorship.LearnerAttempt(claimed.attemptId(), claimed.learnerId())).replaceWithVoid();
+    }
+
+    /** Learns the author, then applies any review that arrived first (reviews travel on another topic). */
+    public Uni<Void> submissionReceived(SubmissionReceived received) {
+        return locks.lock("submission", received.submissionId())
+                .chain(() -> attempts.findById(received.attemptId()))
+                .chain(attempt -> {
+            if (attempt == null) {
+                throw new IllegalStateException("seat claim of attempt " + received.attemptId() + " not seen yet");
+            }
+            var author = new Authorship.SubmissionAuthor(received.submissionId(), attempt.learnerId,
+                    received.auditionId());
+            return authors.persist(author)
+                    .chain(() -> observations.list("submissionId = ?1 and applied = false", received.submissionId()))
+                    .chain(pending -> Multi.createFrom().iterable(pending)
+                            .onItem().transformToUniAndConcatenate(observation -> apply(observation, author.learnerId()))
+                            .collect().last())
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> reviewRecorded(ReviewRecorded review) {
+        ReviewObservation observation = new ReviewObservation(review);
+        // the author may be arriving on the other topic right now: one of the two sees the other's row
+        return locks.lock("submission", review.submissionId())
+                .chain(() -> observations.persist(observation))
+                .chain(() -> authors.findById(review.submissionId()))
+                .chain(author -> author == null ? Uni.createFrom().voidItem() : apply(observation, author.learnerId()));
+    }
+
+    private Uni<Void> apply(ReviewObservation observation, String learnerId) {
+        String skill = observation.skill();
+        Instant at = observation.observedAt();
+        return facet(skill, FacetKind.LEARNER, learnerId, LEARNER_PRIOR, at)
+                .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), TASK_PRIOR, at)
+                        .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), REVIEWER_PRIOR, at)
+                                .chain(reviewer -> {
+                                    double gamma = decay.gamma(skill);
+                                    Belief before = learner.beliefAt(at, gamma);
+                                    FacetModel.Update update = model.observe(before,
+                                            task.beliefAt(at, gamma), reviewer.beliefAt(at, gamma), observation.score());
+                                    learner.update(update.ability(), at);
+                                    task.update(update.difficulty(), at);
+                                    reviewer.update(update.severity(), at);
+                                    observation.applied();
+                                    return changes.persist(ScoreChange.review(observation.reviewId(), learner.id(), at,
+                                            observation.taskId(), before, update.ability()))
+                                            .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
+                                            observation.reviewerId()))
+                                            .chain(() -> announce(learner, update.ability()));
+                                })));
+    }
+
+    private Uni<Void> announce(Facet learner, Belief ability) {
+        String skill = learner.id().skill();
+        String learnerId = learner.id().key();
+        return facets.flush()
+                .chain(() -> leaderboard.percentile(skill, learner))
+                .chain(percentile -> connectivity.comparable(skill, learnerId)
+                        .chain(comparable -> outbox.add(new RankingUpdated(learnerId, skill,
+                                dev.proofwork.ranking.model.PublishedScore.of(ability), ability.mean(), ability.sigma(),
+                                percentile, comparable, clock.instant()))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Facet> facet(String skill, FacetKind kind, String key, Belief prior, Instant at) {
+        FacetId id = new FacetId(skill, kind, key);
+        return facets.findById(id).chain(found -> found != null ? Uni.createFrom().item(found)
+                : facets.persist(Facet.prior(id, prior, at)));
+    }
+}

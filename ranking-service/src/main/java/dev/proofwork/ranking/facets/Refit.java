@@ -1,0 +1,116 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.events.RankingEvent.RankingUpdated;
+import dev.proofwork.ranking.model.BatchRefit;
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.DecayPolicy;
+import dev.proofwork.ranking.model.PublishedScore;
+import dev.proofwork.runtime.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refits a skill from all its reviews and replaces the online estimates in one transaction, so readers
+ * see either the old state or the new one. Each learner's new standing is published.
+ */
+@ApplicationScoped
+public class Refit {
+
+    public record Summary(String skill, int learners, int reviews, int iterations) {
+    }
+
+    private static final String REVIEWS = """
+            select a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score
+            from review_observation o join submission_author a on a.submission_id = o.submission_id
+            where o.skill = $1""";
+
+    private final Pool pool;
+    private final FacetRepository facets;
+    private final Repositories.ScoreChanges changes;
+    private final DecayPolicy decay;
+    private final Connectivity connectivity;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final BatchRefit refit;
+
+    Refit(Pool pool, FacetRepository facets, Repositories.ScoreChanges changes, DecayPolicy decay,
+            Connectivity connectivity, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma) {
+        this.pool = pool;
+        this.facets = facets;
+        this.changes = changes;
+        this.decay = decay;
+        this.connectivity = connectivity;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.refit = new BatchRefit(noiseSigma, RankingService.LEARNER_PRIOR, RankingService.TASK_PRIOR,
+                RankingService.REVIEWER_PRIOR);
+    }
+
+    @WithTransaction
+    public Uni<Summary> skill(String skill) {
+        return pool.preparedQuery(REVIEWS).execute(Tuple.of(skill)).chain(rows -> {
+            Map<String, Integer> learners = new HashMap<>();
+            Map<String, Integer> tasks = new HashMap<>();
+            Map<String, Integer> reviewers = new HashMap<>();
+            List<BatchRefit.Observation> observations = new ArrayList<>();
+            for (Row row : rows) {
+                observations.add(new BatchRefit.Observation(index(learners, row.getString("learner_id")),
+                        index(tasks, row.getString("task_id")), index(reviewers, row.getString("reviewer_id")),
+                        row.getDouble("score")));
+            }
+            BatchRefit.Result result = refit.fit(observations, learners.size(), tasks.size(), reviewers.size());
+            Map<FacetId, Belief> fitted = new HashMap<>();
+            learners.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.LEARNER, key), result.learners()[i]));
+            tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
+            reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
+            double[] scores = Arrays.stream(result.learners()).mapToDouble(PublishedScore::of).sorted().toArray();
+            Instant now = clock.instant();
+            List<ScoreChange> moves = new ArrayList<>();
+            return facets.list("id.skill", skill)
+                    .invoke(all -> all.forEach(facet -> {
+                        Belief belief = fitted.get(facet.id());
+                        if (belief != null) {
+                            if (facet.id().kind() == FacetKind.LEARNER) {
+                                moves.add(ScoreChange.refit(facet.id(), now, facet.beliefAt(now, decay.gamma(skill)), belief));
+                            }
+                            facet.replace(belief);
+                        }
+                    }))
+                    .call(() -> changes.persist(moves))
+                    .chain(all -> Multi.createFrom().iterable(all)
+                            .filter(facet -> facet.id().kind() == FacetKind.LEARNER && fitted.containsKey(facet.id()))
+                            .onItem().transformToUniAndConcatenate(facet -> announce(facet, fitted.get(facet.id()), scores))
+                            .collect().last())
+                    .replaceWith(new Summary(skill, learners.size(), observations.size(), result.iterations()));
+        });
+    }
+
+    private Uni<Void> announce(Facet learner, Belief belief, double[] sortedScores) {
+        int score = PublishedScore.of(belief);
+        long below = Arrays.stream(sortedScores).filter(s -> s < score).count();
+        long level = Arrays.stream(sortedScores).filter(s -> s == score).count();
+        double percentile = 100.0 * (below + 0.5 * level) / sortedScores.length;
+        return connectivity.comparable(learner.id().skill(), learner.id().key())
+                .chain(comparable -> outbox.add(new RankingUpdated(learner.id().key(), learner.id().skill(), score,
+                        belief.mean(), belief.sigma(), percentile, comparable, clock.instant())))
+                .replaceWithVoid();
+    }
+
+    private static int index(Map<String, Integer> indexes, String key) {
+        return indexes.computeIfAbsent(key, k -> indexes.size());
+    }
+}

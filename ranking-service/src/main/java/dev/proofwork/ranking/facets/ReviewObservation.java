@@ -1,0 +1,69 @@
+package dev.proofwork.ranking.facets;
+
+import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One review as evidence: kept for the batch refit, applied online once its author is known. */
+@Entity
+@Table(name = "review_observation")
+public class ReviewObservation {
+
+    @Id
+    private UUID reviewId;
+    private UUID submissionId;
+    private String skill;
+    private UUID taskId;
+    private String reviewerId;
+    private double score;
+    private Instant observedAt;
+    private boolean applied;
+
+    protected ReviewObservation() {
+    }
+
+    ReviewObservation(ReviewRecorded review) {
+        this.reviewId = review.reviewId();
+        this.submissionId = review.submissionId();
+        this.skill = review.skill();
+        this.taskId = review.auditionId();
+        this.reviewerId = review.reviewerId();
+        this.score = review.weightedScore();
+        this.observedAt = review.recordedAt();
+    }
+
+    UUID reviewId() {
+        return reviewId;
+    }
+
+    void applied() {
+        applied = true;
+    }
+
+    public UUID submissionId() {
+        return submissionId;
+    }
+
+    public String skill() {
+        return skill;
+    }
+
+    public UUID taskId() {
+        return taskId;
+    }
+
+    public String reviewerId() {
+        return reviewerId;
+    }
+
+    public double score() {
+        return score;
+    }
+
+    public Instant observedAt() {
+        return observedAt;
+    }
+}

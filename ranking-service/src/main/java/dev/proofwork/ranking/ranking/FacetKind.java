@@ -1,7 +1,0 @@
-package dev.proofwork.ranking.ranking;
-
-public enum FacetKind {
-    LEARNER,
-    TASK,
-    REVIEWER
-}

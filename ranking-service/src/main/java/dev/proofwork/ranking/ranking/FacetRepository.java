@@ -1,8 +1,0 @@
-package dev.proofwork.ranking.ranking;
-
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class FacetRepository implements PanacheRepositoryBase<Facet, FacetId> {
-}
