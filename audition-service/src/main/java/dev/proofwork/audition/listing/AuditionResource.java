@@ -85,14 +85,14 @@ public class AuditionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.OPERATOR })
-    public Uni<Object> get(@PathParam("id") UUID id) {
+    public Uni<AuditionRead> get(@PathParam("id") UUID id) {
         Viewer viewer = Viewer.of(caller);
         return auditions.find(id, viewer).map(audition -> view(viewer, audition));
     }
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.OPERATOR })
-    public Uni<Page<Object>> list(@QueryParam("status") String status,
+    public Uni<Page<AuditionRead>> list(@QueryParam("status") String status,
             @QueryParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug")
             String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -102,7 +102,7 @@ public class AuditionResource {
                 .map(found -> found.map(audition -> view(viewer, audition)));
     }
 
-    private static Object view(Viewer viewer, Audition audition) {
+    private static AuditionRead view(Viewer viewer, Audition audition) {
         return viewer.isLearner() ? PublicAuditionView.of(audition) : AuditionView.of(audition);
     }
 

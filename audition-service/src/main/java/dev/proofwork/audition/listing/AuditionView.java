@@ -12,7 +12,7 @@ public record AuditionView(UUID id, String orgId, String createdBy, AuditionStat
         String skill, List<String> deliverables, List<Criterion> rubric, int rubricVersion, int timeboxMinutes,
         int seats, int seatsClaimed, Money payPerSubmission, int reviewersPerSubmission, BigDecimal scoreTolerance,
         Instant closesAt, boolean anchor, boolean anchorRequested, Bonus bonus, List<String> scopingReasons, Money fundingShortfall,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt) implements AuditionRead {
 
     static AuditionView of(Audition a) {
         return new AuditionView(a.id(), a.orgId(), a.createdBy(), a.status(), a.title(), a.brief(), a.skill(),

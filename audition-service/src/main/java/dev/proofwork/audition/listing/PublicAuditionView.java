@@ -9,7 +9,7 @@ import java.util.UUID;
 /** What a learner sees of an audition: the task and its terms, nothing of the organisation's own workings. */
 public record PublicAuditionView(UUID id, String orgId, AuditionStatus status, String title, String brief,
         String skill, List<String> deliverables, List<Criterion> rubric, int timeboxMinutes, int seatsLeft,
-        Money payPerSubmission, Bonus bonus, Instant closesAt, boolean anchor) {
+        Money payPerSubmission, Bonus bonus, Instant closesAt, boolean anchor) implements AuditionRead {
 
     static PublicAuditionView of(Audition a) {
         return new PublicAuditionView(a.id(), a.orgId(), a.status(), a.title(), a.brief(), a.skill(), a.deliverables(),

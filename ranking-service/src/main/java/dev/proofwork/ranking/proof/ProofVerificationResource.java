@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.util.Map;
 
 /** Public verification of proofs, and the rotation of the keys that sign them. */
 @Path("/api/v1/proofs")
@@ -36,7 +35,11 @@ public class ProofVerificationResource {
     @POST
     @Path("keys/rotate")
     @RolesAllowed(Caller.OPERATOR)
-    public Uni<Map<String, String>> rotate() {
-        return proofs.rotate().map(kid -> Map.of("kid", kid));
+    public Uni<SigningKeyView> rotate() {
+        return proofs.rotate().map(SigningKeyView::new);
+    }
+
+    /** The key that signs new proofs from now on; older keys stay published until their proofs lapse. */
+    public record SigningKeyView(String kid) {
     }
 }

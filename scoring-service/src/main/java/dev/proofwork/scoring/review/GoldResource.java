@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -23,10 +22,14 @@ public class GoldResource {
         this.gold = gold;
     }
 
+    /** A gold item as stored: its id and the score a good reviewer gives it. */
+    public record GoldView(UUID goldId, double expectedScore) {
+    }
+
     @POST
-    public Uni<RestResponse<Map<String, Object>>> register(@PathParam("auditionId") UUID auditionId,
+    public Uni<RestResponse<GoldView>> register(@PathParam("auditionId") UUID auditionId,
             @Valid @NotNull GoldRequest request) {
         return gold.register(auditionId, request).map(stored -> RestResponse.status(RestResponse.Status.CREATED,
-                Map.<String, Object> of("goldId", stored.id(), "expectedScore", stored.expectedScore())));
+                new GoldView(stored.id(), stored.expectedScore())));
     }
 }
