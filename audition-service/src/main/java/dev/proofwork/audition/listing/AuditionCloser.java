@@ -14,7 +14,7 @@ public class AuditionCloser {
         this.auditions = auditions;
     }
 
-    @Scheduled(every = "${proofwork.attempts.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${proofwork.auditions.close-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> closeDue() {
         return auditions.closeDue().replaceWithVoid();
     }
