@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
@@ -177,7 +178,14 @@ class RankingTest {
                 .body("size()", equalTo(1))
                 .body("[0].auditionId", equalTo(audition.toString()))
                 .body("[0].fit.passProbability", equalTo(strong));
-        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/fits").then().statusCode(400);
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/fits").then().statusCode(400)
+                .body("errors[0].field", equalTo("auditionId"));
+        given().auth().oauth2(Tokens.learner(learner)).queryParam("auditionId", "not-a-uuid")
+                .when().get("/api/v1/me/fits").then().statusCode(400)
+                .body("errors[0].field", startsWith("auditionId["));
+        given().auth().oauth2(Tokens.learner(learner)).queryParam("auditionId",
+                        java.util.stream.Stream.generate(UUID::randomUUID).limit(51).toList())
+                .when().get("/api/v1/me/fits").then().statusCode(400);
 
         TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(),
                 new AuditionClosed(audition, "org-acme", 1, Instant.now())));

@@ -18,6 +18,8 @@ import java.util.UUID;
 @RolesAllowed(Caller.LEARNER)
 public class LearnerRankingResource {
 
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     private final RankingQueries rankings;
     private final Caller caller;
 
@@ -40,12 +42,14 @@ public class LearnerRankingResource {
         return rankings.history(caller.subject(), skill);
     }
 
-    /** The fits of up to 100 auditions at once (a page of the open list); those not open are left out. */
+    /** The fits of a page of the open list (50 ids still fit in a URL); auditions not open are left out. */
     @GET
     @Path("me/fits")
     public Uni<List<RankingViews.AuditionFit>> fits(
-            @QueryParam("auditionId") @NotEmpty @Size(max = 100) List<UUID> auditionIds) {
-        return rankings.fits(auditionIds, caller.subject());
+            @QueryParam("auditionId") @NotEmpty @Size(max = 50)
+            List<@Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String> auditionId) {
+        // named as the query parameter and read as text, so a refusal is a 400 naming what the client sent
+        return rankings.fits(auditionId.stream().map(UUID::fromString).toList(), caller.subject());
     }
 
     @GET
