@@ -12,14 +12,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
-import dev.proofwork.events.AuditionEvent.AuditionDrafted;
-import dev.proofwork.events.RubricCriterion;
-import dev.proofwork.events.Money;
 import dev.proofwork.events.AuditionEvent.AuditionClosed;
+import dev.proofwork.events.AuditionEvent.AuditionDrafted;
 import dev.proofwork.events.AuditionEvent.AuditionOpened;
 import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.Money;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
+import dev.proofwork.events.RubricCriterion;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.events.Topics;
 import dev.proofwork.testkit.ProofworkTestResource;

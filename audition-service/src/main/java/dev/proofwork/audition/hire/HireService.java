@@ -7,7 +7,6 @@ import dev.proofwork.audition.submission.Submission;
 import dev.proofwork.audition.submission.SubmissionRepository;
 import dev.proofwork.events.AuditionEvent.HireReported;
 import dev.proofwork.runtime.domain.DomainException.Conflict;
-import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.domain.DomainException.Refused;
@@ -15,7 +14,6 @@ import dev.proofwork.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -52,8 +50,8 @@ public class HireService {
                     throw new NotFound("submission " + request.submissionId() + " of this audition");
                 }
                 if (request.hiredAt().isBefore(submission.receivedAt())) {
-                    throw new InvalidInput(List.of(new Field("hiredAt",
-                            "must not be before the submission was received (" + submission.receivedAt() + ")")));
+                    throw new InvalidInput("hiredAt",
+                            "must not be before the submission was received (" + submission.receivedAt() + ")");
                 }
                 return contacts.acceptedFor(submission).chain(consent -> {
                     if (consent == null) {

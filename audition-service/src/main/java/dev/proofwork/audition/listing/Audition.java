@@ -1,7 +1,7 @@
 package dev.proofwork.audition.listing;
 
-import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import dev.proofwork.runtime.domain.DomainException;
+import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import dev.proofwork.runtime.persistence.TextListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,7 +1,6 @@
 package dev.proofwork.audition.listing;
 
 import dev.proofwork.runtime.api.Page;
-import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -114,8 +113,7 @@ public class AuditionResource {
             return AuditionStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             List<String> known = Arrays.stream(AuditionStatus.values()).map(Enum::name).toList();
-            throw new InvalidInput(List.of(
-                    new Field("status", "must be one of " + String.join(", ", known))));
+            throw new InvalidInput("status", "must be one of " + String.join(", ", known));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.proofwork.audition.listing;
 
-import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -30,9 +29,9 @@ public class ScopingPolicy {
     public void requireSupportedCurrency(AuditionSpec spec) {
         String currency = spec.payPerSubmission().currency();
         if (!currencies.byCode().containsKey(currency)) {
-            throw new InvalidInput(List.of(new Field(
+            throw new InvalidInput(
                     "payPerSubmission.currency", "is not a currency the platform pays in; use one of "
-                            + new TreeSet<>(currencies.byCode().keySet()))));
+                            + new TreeSet<>(currencies.byCode().keySet()));
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.proofwork.audition.submission;
 
+import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.domain.DomainException.TooLarge;
-import dev.proofwork.runtime.domain.DomainException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.proofwork.audition.submission;
 
 import dev.proofwork.audition.attempt.AttemptRepository;
-import dev.proofwork.audition.listing.AuditionRepository;
-import dev.proofwork.audition.listing.Viewer;
 import dev.proofwork.audition.hire.ContactRequest;
 import dev.proofwork.audition.hire.ContactRequestRepository;
+import dev.proofwork.audition.listing.AuditionRepository;
+import dev.proofwork.audition.listing.Viewer;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.ScoringEvent.SubmissionRejected;
 import dev.proofwork.events.ScoringEvent.SubmissionScored;

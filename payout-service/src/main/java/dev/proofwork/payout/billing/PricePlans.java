@@ -1,13 +1,11 @@
 package dev.proofwork.payout.billing;
 
-import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Currency;
-import java.util.List;
 
 @ApplicationScoped
 public class PricePlans {
@@ -34,8 +32,8 @@ public class PricePlans {
     /** Applies to auditions funded from now on; funded ones keep the prices they were reserved at. */
     public Uni<PricePlan.View> set(String orgId, String currency, PricePlanSpec spec, String by) {
         if (Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(currency))) {
-            throw new InvalidInput(List.of(new Field("currency",
-                    "is not an ISO 4217 currency")));
+            throw new InvalidInput("currency",
+                    "is not an ISO 4217 currency");
         }
         return PricePlan.<PricePlan> findById(new PricePlan.Key(orgId, currency))
                 .chain(existing -> {

@@ -1,9 +1,9 @@
 package dev.proofwork.payout.transfer;
 
 import io.smallrye.mutiny.Uni;
-import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped

@@ -8,7 +8,6 @@ import dev.proofwork.ranking.facets.FacetKind;
 import dev.proofwork.ranking.facets.FacetRepository;
 import dev.proofwork.ranking.facets.RankingQueries;
 import dev.proofwork.ranking.facets.RankingViews;
-import dev.proofwork.runtime.domain.DomainException.Field;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.domain.DomainException.Refused;
@@ -109,8 +108,7 @@ public class ProofService {
                     AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
             jws.setCompactSerialization(token);
         } catch (JoseException e) {
-            throw new InvalidInput(List.of(
-                    new Field("credential", "is not a compact JWS")));
+            throw new InvalidInput("credential", "is not a compact JWS");
         }
         String kid = jws.getKeyIdHeaderValue();
         return (kid == null ? Uni.createFrom().<SigningKey> nullItem() : keys.findById(kid)).chain(key -> {
