@@ -50,14 +50,14 @@ public class LearnerResource {
     private final Template attempt;
     private final Template attempts;
     private final Template skills;
-    private final Template skill;
+    private final Template skillPage;
     private final Template payouts;
     private final Template requests;
 
     LearnerResource(Backend backend, Pages pages, Viewer viewer,
             @Location("learner/auditions.html") Template auditions, @Location("learner/audition.html") Template audition,
             @Location("learner/attempt.html") Template attempt, @Location("learner/attempts.html") Template attempts,
-            @Location("learner/skills.html") Template skills, @Location("learner/skill.html") Template skill,
+            @Location("learner/skills.html") Template skills, @Location("learner/skill.html") Template skillPage,
             @Location("learner/payouts.html") Template payouts,
             @Location("learner/requests.html") Template requests) {
         this.requests = requests;
@@ -69,7 +69,7 @@ public class LearnerResource {
         this.attempt = attempt;
         this.attempts = attempts;
         this.skills = skills;
-        this.skill = skill;
+        this.skillPage = skillPage;
         this.payouts = payouts;
     }
 
@@ -188,7 +188,7 @@ public class LearnerResource {
         JsonNode history = backend.get(Service.RANKING, "/api/v1/me/skills/" + skill + "/history");
         List<Object> moves = pages.list(history.path("moves"));
         Collections.reverse(moves);
-        return pages.render(this.skill).data("now", pages.map(history.path("now"))).data("moves", moves)
+        return pages.render(skillPage).data("now", pages.map(history.path("now"))).data("moves", moves)
                 .data("chart", ScoreChart.of(history));
     }
 
@@ -245,8 +245,12 @@ public class LearnerResource {
         StringBuilder query = new StringBuilder();
         auditions.forEach(item -> query.append(query.isEmpty() ? "?" : "&").append("auditionId=").append(item.path("id").asText()));
         Map<String, Object> byAudition = new LinkedHashMap<>();
-        backend.get(Service.RANKING, "/api/v1/me/fits" + query)
-                .forEach(found -> byAudition.put(found.path("auditionId").asText(), pages.map(found.path("fit"))));
+        try {
+            backend.get(Service.RANKING, "/api/v1/me/fits" + query)
+                    .forEach(found -> byAudition.put(found.path("auditionId").asText(), pages.map(found.path("fit"))));
+        } catch (ServiceProblem noFits) {
+            // the list still helps without its fits, as a single audition's page does
+        }
         return byAudition;
     }
 
