@@ -5,6 +5,7 @@ import dev.proofwork.ranking.cohort.CohortRepository;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
@@ -45,7 +46,7 @@ public class RankingQueries {
     RankingQueries(FacetRepository facets, Repositories.SubmissionAuthors authors, Repositories.ScoreChanges changes,
             CohortRepository cohorts,
             Leaderboard leaderboard, Connectivity connectivity, Pseudonyms pseudonyms, Clock clock,
-            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
+            ModelSettings settings,
             DecayPolicy decay,
             @ConfigProperty(name = "proofwork.proofs.threshold") int proofThreshold,
             @ConfigProperty(name = "proofwork.proofs.max-validity") Duration maxProofValidity) {
@@ -57,7 +58,7 @@ public class RankingQueries {
         this.connectivity = connectivity;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
-        this.model = new FacetModel(noiseSigma);
+        this.model = new FacetModel(settings.noiseSigma());
         this.decay = decay;
         this.proofThreshold = proofThreshold;
         this.maxProofValidity = maxProofValidity;

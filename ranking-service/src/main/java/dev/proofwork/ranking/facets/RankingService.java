@@ -7,6 +7,7 @@ import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Multi;
@@ -14,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Feeds reviews into the facets model. Every method runs inside the consuming transaction, so a review's
@@ -44,7 +44,7 @@ public class RankingService {
             Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts,
             Repositories.ScoreChanges changes, Connectivity connectivity,
             Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
-            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma,
+            ModelSettings settings,
             DecayPolicy decay) {
         this.facets = facets;
         this.observations = observations;
@@ -56,7 +56,7 @@ public class RankingService {
         this.outbox = outbox;
         this.locks = locks;
         this.clock = clock;
-        this.model = new FacetModel(noiseSigma);
+        this.model = new FacetModel(settings.noiseSigma());
         this.decay = decay;
     }
 

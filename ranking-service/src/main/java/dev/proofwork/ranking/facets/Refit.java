@@ -4,6 +4,7 @@ import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
+import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refits a skill from all its reviews and replaces the online estimates in one transaction, so readers
@@ -48,7 +48,7 @@ public class Refit {
 
     Refit(Pool pool, FacetRepository facets, Repositories.ScoreChanges changes, DecayPolicy decay,
             Connectivity connectivity, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "proofwork.ranking.noise-sigma") double noiseSigma) {
+            ModelSettings settings) {
         this.pool = pool;
         this.facets = facets;
         this.changes = changes;
@@ -56,7 +56,7 @@ public class Refit {
         this.connectivity = connectivity;
         this.outbox = outbox;
         this.clock = clock;
-        this.refit = new BatchRefit(noiseSigma, RankingService.LEARNER_PRIOR, RankingService.TASK_PRIOR,
+        this.refit = new BatchRefit(settings.noiseSigma(), RankingService.LEARNER_PRIOR, RankingService.TASK_PRIOR,
                 RankingService.REVIEWER_PRIOR);
     }
 
