@@ -1,5 +1,6 @@
 package dev.proofwork.scoring.review;
 
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.reviewer.Reviewer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,9 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReviewAssigner {
-
-    /** Assignments are serialised per database, so two instances cannot both fill a reviewer's last slot. */
-    private static final long ASSIGNMENT_LOCK = 0x61737369676eL;
 
     private static final String PICK_REVIEWER = """
             select r.id from reviewer r
@@ -76,15 +74,17 @@ public class ReviewAssigner {
     private final ReviewTaskRepository tasks;
     private final ReviewSubmissionRepository submissions;
     private final ScoringAuditionRepository auditions;
+    private final TransactionLocks locks;
     private final Clock clock;
     private final double goldRate;
 
     ReviewAssigner(ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
-            ScoringAuditionRepository auditions, Clock clock,
+            ScoringAuditionRepository auditions, TransactionLocks locks, Clock clock,
             @ConfigProperty(name = "proofwork.gold.rate") double goldRate) {
         this.tasks = tasks;
         this.submissions = submissions;
         this.auditions = auditions;
+        this.locks = locks;
         this.clock = clock;
         this.goldRate = goldRate;
     }
@@ -185,10 +185,9 @@ public class ReviewAssigner {
     }
 
     public Uni<Void> assignPooled() {
-        return Panache.getSession()
-                .chain(session -> session.flush()
-                        .chain(() -> session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:lock)) as locked")
-                                .setParameter("lock", ASSIGNMENT_LOCK).getSingleResult()))
+        // assignments are serialised per database, so two instances cannot both fill a reviewer's last slot
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> locks.lock("review-assignment", "pool"))
                 .chain(() -> tasks.find("status = ?1 order by createdAt, id", TaskStatus.POOLED).page(0, 200).list())
                 .chain(pooled -> Multi.createFrom().iterable(pooled)
                         .onItem().transformToUniAndConcatenate(this::place)
