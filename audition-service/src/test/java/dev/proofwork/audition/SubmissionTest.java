@@ -202,7 +202,7 @@ class SubmissionTest {
                     .when().get("/api/v1/attempts/{id}", attemptId)
                     .then().body("status", equalTo("EXPIRED"));
             TestBroker.awaitRecords(Topics.ATTEMPTS, is(AttemptExpired.class, attemptId), 1, Duration.ofSeconds(20));
-            assertThat(TestBroker.collect(Topics.ATTEMPTS, is(AttemptExpired.class, attemptId), Duration.ofSeconds(1)))
+            assertThat(TestBroker.collectSettled(Topics.ATTEMPTS, is(AttemptExpired.class, attemptId), Duration.ofSeconds(20)))
                     .hasSize(1);
         }
         given().auth().oauth2(Tokens.learner("diligent")).when().get("/api/v1/attempts/{id}", submitted)

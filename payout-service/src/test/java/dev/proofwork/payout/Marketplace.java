@@ -82,12 +82,6 @@ final class Marketplace {
         return CloudEventCodec.decode(record.headers(), record.value());
     }
 
-    static List<EventEnvelope<?>> events(String topic, String key, Duration window) {
-        return TestBroker.collect(topic, r -> key.equals(r.key()), window).stream()
-                .<EventEnvelope<?>> map(r -> CloudEventCodec.decode(r.headers(), r.value()))
-                .toList();
-    }
-
     /** A learner claims a seat and submits; returns the submission id. */
     static UUID submit(UUID auditionId, String learnerId) {
         UUID attemptId = UUID.randomUUID();

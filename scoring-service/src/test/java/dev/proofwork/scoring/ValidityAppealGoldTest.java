@@ -197,10 +197,10 @@ class ValidityAppealGoldTest {
                 .body("meanAbsoluteError", equalTo(0.4f))
                 .body("severity", equalTo(-0.4f))
                 .body("overturnRate", nullValue());
-        assertThat(TestBroker.collect(Topics.SCORING, r -> {
+        assertThat(TestBroker.collectSettled(Topics.SCORING, r -> {
             ProofworkEvent event = CloudEventCodec.decode(r.headers(), r.value()).data();
             return event instanceof ReviewRecorded recorded && recorded.reviewId().toString().equals(goldTask);
-        }, Duration.ofSeconds(2))).isEmpty();
+        }, Duration.ofSeconds(20))).isEmpty();
     }
 
     private static void markInvalid(String reviewer, String taskId, String reason) {

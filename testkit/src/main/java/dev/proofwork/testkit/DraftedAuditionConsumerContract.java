@@ -47,8 +47,8 @@ public abstract class DraftedAuditionConsumerContract {
         awaitRecorded(auditionId);
         TestBroker.awaitCaughtUp(Topics.AUDITIONS, PATIENCE);
         // applied twice, the second insert would break the primary key and be retried into the dead letters
-        assertThat(TestBroker.collect(Topics.DEAD_LETTERS,
-                TestBroker.withHeader(CloudEventCodec.HEADER_ID, drafted.id().toString()), Duration.ofSeconds(1)))
+        assertThat(TestBroker.collectSettled(Topics.DEAD_LETTERS,
+                TestBroker.withHeader(CloudEventCodec.HEADER_ID, drafted.id().toString()), PATIENCE))
                 .isEmpty();
         given().auth().oauth2(Tokens.operator("op-1"))
                 .when().get(recordedAuditionPath(), auditionId)

@@ -3,6 +3,9 @@ package dev.proofwork.testkit;
 import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,21 +72,48 @@ public final class TestBroker {
         return found;
     }
 
-    /** Reads the whole topic for {@code window} and returns every matching record (to prove something did NOT arrive). */
-    public static List<ConsumerRecord<String, byte[]>> collect(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
-            Duration window) {
+    /**
+     * Every matching record on {@code topic} once nothing more can be on its way, to prove something did NOT
+     * arrive: waits until the service's outbox has sent every row it holds, then reads the topic up to the
+     * end offsets of that moment. Unlike a time window it cannot pass by looking too early. (Records a
+     * consumer writes itself, such as dead letters, are settled once {@link #awaitCaughtUp} returns.)
+     */
+    public static List<ConsumerRecord<String, byte[]>> collectSettled(String topic,
+            Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
+        org.awaitility.Awaitility.await("the outbox sent everything").atMost(timeout)
+                .pollInterval(Duration.ofMillis(100)).until(() -> unsentOutboxRows() == 0);
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = readerOf(topic)) {
-            long end = System.nanoTime() + window.toNanos();
-            while (System.nanoTime() < end) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                });
-            }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            org.awaitility.Awaitility.await("read " + topic + " to its end").atMost(timeout).pollInterval(Duration.ZERO)
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                            if (match.test(record) && record.offset() < ends.get(new TopicPartition(topic, record.partition()))) {
+                                found.add(record);
+                            }
+                        });
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+                    });
         }
         return found;
+    }
+
+    private static long unsentOutboxRows() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                var rows = connection.createStatement().executeQuery("select count(*) from outbox where published_at is null")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     public static Predicate<ConsumerRecord<String, byte[]>> withHeader(String name, String value) {
