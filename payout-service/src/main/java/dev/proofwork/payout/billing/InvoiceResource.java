@@ -53,6 +53,6 @@ public class InvoiceResource {
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
     @WithSession
     public Uni<String> page(@PathParam("orgId") String orgId, @PathParam("number") String number) {
-        return get(orgId, number).map(InvoiceHtml::render);
+        return get(orgId, number).map(invoice -> InvoicePage.invoice(invoice).render());
     }
 }
