@@ -95,7 +95,7 @@ public class Invoices {
                         .getResultList()))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> Panache.withTransaction(() -> statement(
-                        (String) row[0], ((String) row[1]).trim(), period, end)))
+                        (String) row[0], (String) row[1], period, end)))
                 .collect().asList()
                 .map(issued -> (int) issued.stream().filter(Boolean::booleanValue).count());
     }

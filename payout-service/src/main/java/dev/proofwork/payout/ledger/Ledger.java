@@ -129,7 +129,7 @@ public class Ledger {
                         .setParameter("receivable", Accounts.receivable(orgId))
                         .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new OrgBalance(((String) row[0]).trim(), ((Number) row[1]).longValue(),
+                        .map(row -> new OrgBalance((String) row[0], ((Number) row[1]).longValue(),
                                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue()))
                         .toList());
     }
@@ -143,7 +143,7 @@ public class Ledger {
                           from ledger_entry group by currency order by currency""", Object[].class)
                 .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new CurrencyTotals(((String) row[0]).trim(), ((Number) row[1]).longValue(),
+                        .map(row -> new CurrencyTotals((String) row[0], ((Number) row[1]).longValue(),
                                 ((Number) row[2]).longValue()))
                         .toList());
     }

@@ -136,7 +136,7 @@ public class PayoutRuns {
                 .setParameter("limit", BATCH)
                 .getResultList())
                 .map(rows -> rows.stream()
-                        .map(row -> new ReadyGroup((String) row[0], ((String) row[1]).trim(), (String) row[2]))
+                        .map(row -> new ReadyGroup((String) row[0], (String) row[1], (String) row[2]))
                         .toList());
     }
 
