@@ -40,12 +40,9 @@ class MarketplaceEndToEndIT {
 
     @BeforeAll
     static void playTheMarketplace() throws Exception {
+        // the demo profile's short waits, with an appeal window of the test's own and proofs for anyone
         services = new ServiceProcesses(Map.of(
                 "proofwork.appeals.window", APPEAL_WINDOW.toString(),
-                "proofwork.scoping.min-timebox-minutes", "1",
-                "proofwork.settlement.every", "1s",
-                "proofwork.payouts.settling-period", "PT0S",
-                "proofwork.reviews.reveal-delay", "PT2S",
                 "proofwork.proofs.threshold", "0"));
         ScenarioConfig config = new ScenarioConfig(10, 4, 4, 20261124L, services.url("audition-service"),
                 services.url("scoring-service"), services.url("ranking-service"), services.url("payout-service"),

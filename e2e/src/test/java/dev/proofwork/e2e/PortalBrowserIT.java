@@ -20,10 +20,8 @@ class PortalBrowserIT {
             return;
         }
         try (KeycloakProcess keycloak = new KeycloakProcess();
-                ServiceProcesses stack = new ServiceProcesses(Map.of(
-                        "proofwork.payouts.settling-period", "PT0S",
-                        "proofwork.reviews.reveal-delay", "PT1S",
-                        "proofwork.proofs.threshold", "0"), keycloak.realmUrl())) {
+                ServiceProcesses stack = new ServiceProcesses(Map.of("proofwork.proofs.threshold", "0"),
+                        keycloak.realmUrl())) {
             String portal = stack.url(ServiceProcesses.PORTAL);
             keycloak.allowPortalAt(portal);
             try (PortalJourneys journeys = new PortalJourneys(portal)) {

@@ -68,6 +68,8 @@ final class ServiceProcesses implements AutoCloseable {
             int managementPort = freePort();
             managementPorts.put(service, managementPort);
             Map<String, String> config = new LinkedHashMap<>(settings);
+            // the local run's short waits (the services' demo profile); the test's settings go on top
+            config.put("quarkus.profile", "prod,demo");
             config.put("quarkus.http.port", String.valueOf(port));
             config.put("quarkus.management.port", String.valueOf(managementPort));
             config.put("proofwork.pseudonym.secret", "e2e-pseudonym-secret");
