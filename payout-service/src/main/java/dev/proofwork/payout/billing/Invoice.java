@@ -1,25 +1,26 @@
 package dev.proofwork.payout.billing;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.proofwork.events.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An invoice for one audition's close ({@code auditionId}) or one month's statement ({@code period}). */
 @Entity
 @Table(name = "invoice")
-public class Invoice extends PanacheEntityBase {
+public class Invoice {
 
     @Id
-    String number;
-    String orgId;
-    UUID auditionId;
-    String period;
-    String currency;
-    long totalMinor;
-    Instant issuedAt;
+    private String number;
+    private String orgId;
+    private UUID auditionId;
+    private String period;
+    private String currency;
+    private long totalMinor;
+    private Instant issuedAt;
 
     protected Invoice() {
     }
@@ -33,5 +34,18 @@ public class Invoice extends PanacheEntityBase {
         this.currency = currency;
         this.totalMinor = totalMinor;
         this.issuedAt = issuedAt;
+    }
+
+    InvoiceView.Summary summary() {
+        return new InvoiceView.Summary(number, auditionId, period, new Money(totalMinor, currency), issuedAt);
+    }
+
+    InvoiceView view(List<InvoiceLine> lines) {
+        return new InvoiceView(number, orgId, auditionId, period, new Money(totalMinor, currency), issuedAt,
+                lines.stream().map(line -> line.view(currency)).toList());
+    }
+
+    boolean billedTo(String orgId) {
+        return this.orgId.equals(orgId);
     }
 }

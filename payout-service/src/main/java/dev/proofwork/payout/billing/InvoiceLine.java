@@ -1,6 +1,6 @@
 package dev.proofwork.payout.billing;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.proofwork.events.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -12,7 +12,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "invoice_line")
 @IdClass(InvoiceLine.Key.class)
-public class InvoiceLine extends PanacheEntityBase {
+public class InvoiceLine {
 
     public record Key(String invoiceNumber, int lineNo) implements Serializable {
         public Key() {
@@ -21,13 +21,13 @@ public class InvoiceLine extends PanacheEntityBase {
     }
 
     @Id
-    String invoiceNumber;
+    private String invoiceNumber;
     @Id
-    int lineNo;
-    UUID postingId;
-    String kind;
-    String description;
-    long amountMinor;
+    private int lineNo;
+    private UUID postingId;
+    private String kind;
+    private String description;
+    private long amountMinor;
 
     protected InvoiceLine() {
     }
@@ -39,5 +39,9 @@ public class InvoiceLine extends PanacheEntityBase {
         this.kind = kind;
         this.description = description;
         this.amountMinor = amountMinor;
+    }
+
+    InvoiceView.Line view(String currency) {
+        return new InvoiceView.Line(lineNo, kind, description, new Money(amountMinor, currency), postingId);
     }
 }

@@ -3,7 +3,6 @@ package dev.proofwork.payout.billing;
 import dev.proofwork.payout.OrgAccess;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -29,7 +28,6 @@ public class InvoiceResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @WithSession
     public Uni<Page<InvoiceView.Summary>> list(@PathParam("orgId") String orgId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -41,7 +39,6 @@ public class InvoiceResource {
     @Path("{number}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @WithSession
     public Uni<InvoiceView> get(@PathParam("orgId") String orgId, @PathParam("number") String number) {
         access.requireOrg(orgId);
         return invoices.get(orgId, number);
@@ -51,7 +48,6 @@ public class InvoiceResource {
     @Path("{number}")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @WithSession
     public Uni<String> page(@PathParam("orgId") String orgId, @PathParam("number") String number) {
         return get(orgId, number).map(invoice -> InvoicePage.invoice(invoice).render());
     }

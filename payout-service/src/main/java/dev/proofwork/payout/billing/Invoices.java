@@ -6,8 +6,8 @@ import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -48,68 +48,82 @@ public class Invoices {
     private record Charge(UUID postingId, String kind, String description, long amountMinor) {
     }
 
+    /** An org with charges in one currency not on any invoice yet. */
+    public record Unbilled(String orgId, String currency) {
+    }
+
+    private final InvoiceRepository invoices;
+    private final InvoiceLineRepository lines;
     private final Outbox outbox;
     private final Clock clock;
 
-    Invoices(Outbox outbox, Clock clock) {
+    Invoices(InvoiceRepository invoices, InvoiceLineRepository lines, Outbox outbox, Clock clock) {
+        this.invoices = invoices;
+        this.lines = lines;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** An org's invoices, newest first. Runs in the caller's session. */
+    /** An org's invoices, newest first. */
+    @WithSession
     public Uni<Page<InvoiceView.Summary>> page(String orgId, int page, int size) {
-        var query = Invoice.<Invoice> find("orgId = ?1 order by issuedAt desc, number desc", orgId).page(page, size);
+        var query = invoices.newestFirst(orgId).page(page, size);
         return query.list().chain(found -> query.count().map(total -> new Page<>(
-                found.stream().map(InvoiceView.Summary::of).toList(), page, size, total)));
+                found.stream().map(Invoice::summary).toList(), page, size, total)));
     }
 
     /** One of the org's invoices with its lines; another org's number is not found. */
+    @WithSession
     public Uni<InvoiceView> get(String orgId, String number) {
-        return Invoice.<Invoice> findById(number)
+        return invoices.findById(number)
                 .map(invoice -> {
-                    if (invoice == null || !invoice.orgId.equals(orgId)) {
+                    if (invoice == null || !invoice.billedTo(orgId)) {
                         throw new NotFound("invoice " + number + " of " + orgId);
                     }
                     return invoice;
                 })
-                .chain(invoice -> InvoiceLine.<InvoiceLine> list("invoiceNumber = ?1 order by lineNo", number)
-                        .map(lines -> InvoiceView.of(invoice, lines)));
+                .chain(invoice -> lines.of(number).map(invoice::view));
     }
 
     /** The close invoice: every charge of the audition so far. Runs in the caller's transaction. */
     public Uni<Void> issueForAudition(String orgId, UUID auditionId, String currency, String title) {
-        return Invoice.count("orgId = ?1 and auditionId = ?2", orgId, auditionId).chain(issued -> issued > 0
+        return invoices.issuedForAudition(orgId, auditionId).chain(issued -> issued
                 ? Uni.createFrom().voidItem()
                 : charges(orgId, currency, auditionId, clock.instant())
                         .chain(charges -> issue(orgId, auditionId, null, currency, charges)));
     }
 
-    /** Monthly statements for a finished month: each org's charges not billed on a close invoice. */
-    public Uni<Integer> issueStatements(YearMonth period) {
-        Instant end = period.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+    /** Orgs and currencies with charges before {@code end} that no invoice has billed. */
+    @WithSession
+    public Uni<List<Unbilled>> unbilled(Instant end) {
+        return invoices.getSession().chain(session -> session.createNativeQuery("""
                         select distinct p.org_id, e.currency from posting p join ledger_entry e on e.posting_id = p.id
                          where p.org_id is not null and p.posted_at < :before
                            and not exists (select 1 from invoice_line l where l.posting_id = p.id)""", Object[].class)
                         .setParameter("before", OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
-                        .getResultList()))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> Panache.withTransaction(() -> statement(
-                        (String) row[0], (String) row[1], period, end)))
-                .collect().asList()
-                .map(issued -> (int) issued.stream().filter(Boolean::booleanValue).count());
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new Unbilled((String) row[0], (String) row[1])).toList());
     }
 
-    private Uni<Boolean> statement(String orgId, String currency, YearMonth period, Instant end) {
-        return Invoice.count("orgId = ?1 and period = ?2 and currency = ?3", orgId, period.toString(), currency)
-                .chain(issued -> issued > 0 ? Uni.createFrom().item(false)
+    /**
+     * The org's statement for a month in one currency: its charges before {@code end} that no close invoice
+     * billed. Each statement is its own transaction.
+     *
+     * @return whether one was issued; none for a month already billed, or when nothing is left to bill
+     */
+    @WithTransaction
+    public Uni<Boolean> issueStatement(Unbilled unbilled, YearMonth period, Instant end) {
+        String orgId = unbilled.orgId();
+        String currency = unbilled.currency();
+        return invoices.issuedForPeriod(orgId, period.toString(), currency)
+                .chain(issued -> issued ? Uni.createFrom().item(false)
                         : charges(orgId, currency, null, end).chain(charges -> charges.isEmpty()
                                 ? Uni.createFrom().item(false)
                                 : issue(orgId, null, period.toString(), currency, charges).replaceWith(true)));
     }
 
-    private static Uni<List<Charge>> charges(String orgId, String currency, UUID auditionId, Instant before) {
-        return Panache.getSession().chain(session -> {
+    private Uni<List<Charge>> charges(String orgId, String currency, UUID auditionId, Instant before) {
+        return invoices.getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(
                             CHARGES.formatted(auditionId == null ? "" : "and p.audition_id = :audition"), Object[].class)
                     .setParameter("revenue", Accounts.revenuePrefix())
@@ -128,21 +142,21 @@ public class Invoices {
     private Uni<Void> issue(String orgId, UUID auditionId, String period, String currency, List<Charge> charges) {
         Instant now = clock.instant();
         int year = now.atZone(ZoneOffset.UTC).getYear();
-        return Panache.getSession().chain(session -> session.createNativeQuery(NEXT_NUMBER, Integer.class)
+        return invoices.getSession().chain(session -> session.createNativeQuery(NEXT_NUMBER, Integer.class)
                         .setParameter("org", orgId)
                         .setParameter("year", year)
                         .getSingleResult())
                 .chain(seq -> {
                     String number = "INV-%s-%d-%04d".formatted(orgId, year, seq);
                     long total = charges.stream().mapToLong(Charge::amountMinor).reduce(0, Math::addExact);
-                    List<InvoiceLine> lines = new ArrayList<>();
+                    List<InvoiceLine> invoiceLines = new ArrayList<>();
                     for (int i = 0; i < charges.size(); i++) {
                         Charge charge = charges.get(i);
-                        lines.add(new InvoiceLine(number, i + 1, charge.postingId(), charge.kind(), charge.description(),
-                                charge.amountMinor()));
+                        invoiceLines.add(new InvoiceLine(number, i + 1, charge.postingId(), charge.kind(),
+                                charge.description(), charge.amountMinor()));
                     }
-                    return new Invoice(number, orgId, auditionId, period, currency, total, now).persist()
-                            .chain(() -> lines.isEmpty() ? Uni.createFrom().voidItem() : InvoiceLine.persist(lines))
+                    return invoices.persist(new Invoice(number, orgId, auditionId, period, currency, total, now))
+                            .chain(() -> invoiceLines.isEmpty() ? Uni.createFrom().voidItem() : lines.persist(invoiceLines))
                             .chain(() -> outbox.add(new InvoiceIssued(number, orgId, auditionId, new Money(total, currency), now)));
                 })
                 .replaceWithVoid();

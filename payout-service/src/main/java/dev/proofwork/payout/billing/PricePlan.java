@@ -1,6 +1,5 @@
 package dev.proofwork.payout.billing;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -12,7 +11,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "price_plan")
 @IdClass(PricePlan.Key.class)
-public class PricePlan extends PanacheEntityBase {
+public class PricePlan {
 
     public static final String DEFAULT_ORG = "*";
 
@@ -23,14 +22,14 @@ public class PricePlan extends PanacheEntityBase {
     }
 
     @Id
-    String orgId;
+    private String orgId;
     @Id
-    String currency;
-    long listingFeeMinor;
-    long reviewFeeMinor;
-    int commissionBps;
-    Instant updatedAt;
-    String updatedBy;
+    private String currency;
+    private long listingFeeMinor;
+    private long reviewFeeMinor;
+    private int commissionBps;
+    private Instant updatedAt;
+    private String updatedBy;
 
     protected PricePlan() {
     }

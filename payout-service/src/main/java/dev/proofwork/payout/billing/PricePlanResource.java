@@ -2,8 +2,6 @@ package dev.proofwork.payout.billing;
 
 import dev.proofwork.payout.OrgAccess;
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,7 +28,6 @@ public class PricePlanResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @WithSession
     public Uni<PricePlan.View> get(@PathParam("orgId") String orgId,
             @PathParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
         access.requireOrg(orgId);
@@ -39,7 +36,6 @@ public class PricePlanResource {
 
     @PUT
     @RolesAllowed(Caller.OPERATOR)
-    @WithTransaction
     public Uni<PricePlan.View> set(@PathParam("orgId") String orgId,
             @PathParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
             @Valid @NotNull PricePlanSpec spec) {

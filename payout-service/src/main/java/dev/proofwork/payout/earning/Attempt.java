@@ -1,6 +1,5 @@
 package dev.proofwork.payout.earning;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,12 +8,12 @@ import java.util.UUID;
 /** Who took an attempt: submissions are blind, and this is how their pay finds its learner. */
 @Entity
 @Table(name = "attempt")
-public class Attempt extends PanacheEntityBase {
+public class Attempt {
 
     @Id
-    UUID attemptId;
-    UUID auditionId;
-    String learnerId;
+    private UUID attemptId;
+    private UUID auditionId;
+    private String learnerId;
 
     protected Attempt() {
     }
@@ -23,5 +22,9 @@ public class Attempt extends PanacheEntityBase {
         this.attemptId = attemptId;
         this.auditionId = auditionId;
         this.learnerId = learnerId;
+    }
+
+    String learnerId() {
+        return learnerId;
     }
 }

@@ -4,7 +4,8 @@ import dev.proofwork.payout.escrow.AuditionAccount;
 import dev.proofwork.payout.escrow.AuditionAccountRepository;
 import dev.proofwork.payout.escrow.BonusSplit;
 import dev.proofwork.payout.escrow.EscrowService;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +27,14 @@ public class AuditionSettlement {
     private static final int BATCH = 50;
 
     private final AuditionAccountRepository auditions;
+    private final EarningSubmissionRepository submissions;
     private final EscrowService escrow;
     private final EarningService earnings;
     private final Clock clock;
 
-    AuditionSettlement(AuditionAccountRepository auditions, EscrowService escrow, EarningService earnings, Clock clock) {
+    AuditionSettlement(AuditionAccountRepository auditions, EarningSubmissionRepository submissions, EscrowService escrow, EarningService earnings, Clock clock) {
         this.auditions = auditions;
+        this.submissions = submissions;
         this.escrow = escrow;
         this.earnings = earnings;
         this.clock = clock;
@@ -39,9 +42,9 @@ public class AuditionSettlement {
 
     @Scheduled(every = "${proofwork.settlement.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> settleDue() {
-        return Panache.withSession(() -> auditions.dueForSettlement(clock.instant(), BATCH))
+        return due()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> settle(id))
+                .onItem().transformToUniAndConcatenate(id -> settle(id)
                         .onFailure().recoverWithItem(failure -> {
                             LOG.errorf(failure, "settling audition %s failed; it will be tried again", id);
                             return null;
@@ -49,28 +52,32 @@ public class AuditionSettlement {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> settle(UUID auditionId) {
+    @WithSession
+    Uni<List<UUID>> due() {
+        return auditions.dueForSettlement(clock.instant(), BATCH);
+    }
+
+    @WithTransaction
+    Uni<Void> settle(UUID auditionId) {
         return auditions.findById(auditionId).chain(audition -> {
             if (audition == null || audition.status() != AuditionAccount.Status.CLOSED) {
                 return Uni.createFrom().voidItem();
             }
-            return EarningSubmission.<EarningSubmission> list(
-                            "auditionId = ?1 and valid = true and rejected = false and learnerId is not null and finalScore is not null",
-                            auditionId)
-                    .chain(submissions -> payBonus(audition, submissions))
+            return submissions.bonusCandidates(auditionId)
+                    .chain(candidates -> payBonus(audition, candidates))
                     .chain(() -> escrow.release(audition, Long.MAX_VALUE, "escrow-release-final:" + auditionId,
                             "escrow left after settling " + audition.title()))
                     .invoke(() -> audition.settled(clock.instant()));
         });
     }
 
-    private Uni<Void> payBonus(AuditionAccount audition, List<EarningSubmission> submissions) {
+    private Uni<Void> payBonus(AuditionAccount audition, List<EarningSubmission> candidates) {
         var terms = audition.terms();
-        BonusSplit.Result split = BonusSplit.split(terms.bonusPoolMinor(), terms.bonusTopN(), submissions.stream()
-                .map(s -> new BonusSplit.Candidate(s.submissionId, s.learnerId, s.finalScore))
+        BonusSplit.Result split = BonusSplit.split(terms.bonusPoolMinor(), terms.bonusTopN(), candidates.stream()
+                .map(s -> new BonusSplit.Candidate(s.submissionId(), s.learnerId(), s.finalScore()))
                 .toList());
         return Multi.createFrom().iterable(split.shares())
-                .onItem().transformToUniAndConcatenate(share -> EarningSubmission.<EarningSubmission> findById(share.submissionId())
+                .onItem().transformToUniAndConcatenate(share -> submissions.findById(share.submissionId())
                         .chain(submission -> earnings.pay(audition, submission, "bonus", share.amountMinor(),
                                 "bonus share of " + audition.title()))
                         .replaceWith(share))

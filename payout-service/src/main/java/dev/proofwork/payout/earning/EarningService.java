@@ -33,14 +33,19 @@ public class EarningService {
     private static final Logger LOG = Logger.getLogger(EarningService.class);
     private static final String SUBMISSION_LOCK = "payout-submission";
 
+    private final AttemptRepository attempts;
+    private final EarningSubmissionRepository submissions;
     private final AuditionAccountRepository auditions;
     private final EscrowService escrow;
     private final Payables payables;
     private final TransactionLocks locks;
     private final Ledger ledger;
 
-    EarningService(AuditionAccountRepository auditions, EscrowService escrow, Payables payables, TransactionLocks locks,
+    EarningService(AttemptRepository attempts, EarningSubmissionRepository submissions,
+            AuditionAccountRepository auditions, EscrowService escrow, Payables payables, TransactionLocks locks,
             Ledger ledger) {
+        this.attempts = attempts;
+        this.submissions = submissions;
         this.auditions = auditions;
         this.escrow = escrow;
         this.payables = payables;
@@ -49,18 +54,19 @@ public class EarningService {
     }
 
     public Uni<Void> seatClaimed(SeatClaimed claimed) {
-        return Attempt.<Attempt> findById(claimed.attemptId()).chain(known -> known != null ? Uni.createFrom().voidItem()
-                : new Attempt(claimed.attemptId(), claimed.auditionId(), claimed.learnerId()).persist().replaceWithVoid());
+        return attempts.findById(claimed.attemptId()).chain(known -> known != null ? Uni.createFrom().voidItem()
+                : attempts.persist(new Attempt(claimed.attemptId(), claimed.auditionId(), claimed.learnerId()))
+                        .replaceWithVoid());
     }
 
     public Uni<Void> received(SubmissionReceived received) {
-        return Attempt.<Attempt> findById(received.attemptId()).chain(attempt -> {
+        return attempts.findById(received.attemptId()).chain(attempt -> {
             if (attempt == null) {
                 throw new IllegalStateException("submission " + received.submissionId() + " is for attempt "
                         + received.attemptId() + ", whose seat claim this service never saw");
             }
             return update(received.submissionId(), received.auditionId(),
-                    submission -> submission.received(attempt.learnerId, received.receivedAt()));
+                    submission -> submission.received(attempt.learnerId(), received.receivedAt()));
         });
     }
 
@@ -75,14 +81,14 @@ public class EarningService {
 
     private Uni<Void> update(UUID submissionId, UUID auditionId, Consumer<EarningSubmission> change) {
         return locks.lock(SUBMISSION_LOCK, submissionId)
-                .chain(() -> EarningSubmission.<EarningSubmission> findById(submissionId))
+                .chain(() -> submissions.findById(submissionId))
                 .chain(found -> {
                     EarningSubmission submission = found != null ? found : new EarningSubmission(submissionId, auditionId);
                     change.accept(submission);
-                    return submission.<EarningSubmission> persist();
+                    return submissions.persist(submission);
                 })
                 .chain(submission -> submission.duePay() ? payBase(submission)
-                        : submission.basePaid && Boolean.FALSE.equals(submission.valid) ? cancelBasePay(submission)
+                        : submission.paidButInvalid() ? cancelBasePay(submission)
                         : Uni.createFrom().voidItem());
     }
 
@@ -92,21 +98,21 @@ public class EarningService {
      * the money has not left yet; otherwise it is left for an operator.
      */
     private Uni<Void> cancelBasePay(EarningSubmission submission) {
-        return ledger.postingFor("base-pay-cancelled:" + submission.submissionId).chain(done -> done.isPresent()
+        return ledger.postingFor("base-pay-cancelled:" + submission.submissionId()).chain(done -> done.isPresent()
                 ? Uni.createFrom().voidItem() : cancelUnlessSent(submission));
     }
 
     private Uni<Void> cancelUnlessSent(EarningSubmission submission) {
-        return ledger.postingFor("base-pay:" + submission.submissionId)
+        return ledger.postingFor("base-pay:" + submission.submissionId())
                 .chain(posting -> posting.isEmpty() ? Uni.createFrom().item(Optional.<Long> empty())
                         : payables.cancel(posting.get()))
                 .chain(cancelled -> {
                     if (cancelled.isEmpty()) {
                         LOG.warnf("submission %s was found invalid after its pay left for the learner: left for an operator",
-                                submission.submissionId);
+                                submission.submissionId());
                         return Uni.createFrom().voidItem();
                     }
-                    return auditions.findById(submission.auditionId).chain(audition -> refund(audition, submission, cancelled.get()));
+                    return auditions.findById(submission.auditionId()).chain(audition -> refund(audition, submission, cancelled.get()));
                 });
     }
 
@@ -115,10 +121,10 @@ public class EarningService {
         String refundTo = audition.status() == AuditionAccount.Status.SETTLED
                 ? Accounts.available(audition.orgId()) : Accounts.escrow(audition.auditionId());
         return locks.lock(EscrowService.ORG_LOCK, audition.orgId())
-                .chain(() -> ledger.post(Posting.builder("base-pay-cancelled:" + submission.submissionId, "base-pay-cancelled",
+                .chain(() -> ledger.post(Posting.builder("base-pay-cancelled:" + submission.submissionId(), "base-pay-cancelled",
                                 audition.currency(), "pay cancelled: the work was found invalid")
-                        .org(audition.orgId()).audition(audition.auditionId()).learner(submission.learnerId)
-                        .debit(Accounts.payable(submission.learnerId), payMinor)
+                        .org(audition.orgId()).audition(audition.auditionId()).learner(submission.learnerId())
+                        .debit(Accounts.payable(submission.learnerId()), payMinor)
                         .debit(Accounts.revenue(FeeKind.COMMISSION), commission)
                         .credit(refundTo, payMinor + commission)
                         .build()))
@@ -126,10 +132,10 @@ public class EarningService {
     }
 
     private Uni<Void> payBase(EarningSubmission submission) {
-        return auditions.findById(submission.auditionId).chain(audition -> {
+        return auditions.findById(submission.auditionId()).chain(audition -> {
             if (audition == null || !audition.isFunded()) {
-                throw new IllegalStateException("submission " + submission.submissionId + " is for audition "
-                        + submission.auditionId + ", which was never funded here");
+                throw new IllegalStateException("submission " + submission.submissionId() + " is for audition "
+                        + submission.auditionId() + ", which was never funded here");
             }
             long pay = audition.terms().payMinor();
             return pay(audition, submission, "base-pay", pay, "base pay for a submission to " + audition.title())
@@ -140,11 +146,11 @@ public class EarningService {
     /** Moves {@code amountMinor} to the learner's payable, with the employer's commission on it. */
     Uni<Void> pay(AuditionAccount audition, EarningSubmission submission, String kind, long amountMinor, String memo) {
         Map<String, Long> credits = new LinkedHashMap<>();
-        credits.put(Accounts.payable(submission.learnerId), amountMinor);
+        credits.put(Accounts.payable(submission.learnerId()), amountMinor);
         credits.put(Accounts.revenue(FeeKind.COMMISSION), audition.terms().commissionOn(amountMinor));
-        return escrow.charge(audition, kind + ":" + submission.submissionId, kind, memo, submission.learnerId, credits)
+        return escrow.charge(audition, kind + ":" + submission.submissionId(), kind, memo, submission.learnerId(), credits)
                 .chain(posting -> posting.isEmpty() ? Uni.createFrom().voidItem()
-                        : payables.accrue(submission.learnerId, posting.get(), kind, audition.auditionId(),
+                        : payables.accrue(submission.learnerId(), posting.get(), kind, audition.auditionId(),
                                 audition.currency(), amountMinor));
     }
 }

@@ -1,6 +1,5 @@
 package dev.proofwork.payout.earning;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,18 +11,18 @@ import java.util.UUID;
 /** A submission as money sees it: whose it is, its latest score and validity, and whether its pay went out. */
 @Entity
 @Table(name = "earning_submission")
-public class EarningSubmission extends PanacheEntityBase {
+public class EarningSubmission {
 
     @Id
-    UUID submissionId;
-    UUID auditionId;
-    String learnerId;
-    Instant receivedAt;
-    int scoreVersion;
-    BigDecimal finalScore;
-    Boolean valid;
-    boolean rejected;
-    boolean basePaid;
+    private UUID submissionId;
+    private UUID auditionId;
+    private String learnerId;
+    private Instant receivedAt;
+    private int scoreVersion;
+    private BigDecimal finalScore;
+    private Boolean valid;
+    private boolean rejected;
+    private boolean basePaid;
 
     protected EarningSubmission() {
     }
@@ -58,5 +57,26 @@ public class EarningSubmission extends PanacheEntityBase {
 
     void paid() {
         basePaid = true;
+    }
+
+    /** Paid once, then found invalid: its pay is to be taken back if it has not left yet. */
+    boolean paidButInvalid() {
+        return basePaid && Boolean.FALSE.equals(valid);
+    }
+
+    UUID submissionId() {
+        return submissionId;
+    }
+
+    UUID auditionId() {
+        return auditionId;
+    }
+
+    String learnerId() {
+        return learnerId;
+    }
+
+    BigDecimal finalScore() {
+        return finalScore;
     }
 }

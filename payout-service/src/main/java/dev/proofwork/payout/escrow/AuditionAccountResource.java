@@ -1,8 +1,6 @@
 package dev.proofwork.payout.escrow;
 
-import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,19 +11,16 @@ import java.util.UUID;
 @Path("/api/v1/audition-accounts")
 public class AuditionAccountResource {
 
-    private final AuditionAccountRepository accounts;
+    private final EscrowService escrow;
 
-    AuditionAccountResource(AuditionAccountRepository accounts) {
-        this.accounts = accounts;
+    AuditionAccountResource(EscrowService escrow) {
+        this.escrow = escrow;
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Caller.OPERATOR)
-    @WithSession
     public Uni<AuditionAccount.View> get(@PathParam("id") UUID id) {
-        return accounts.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound("audition account " + id))
-                .map(AuditionAccount::view);
+        return escrow.account(id);
     }
 }

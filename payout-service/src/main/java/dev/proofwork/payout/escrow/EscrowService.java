@@ -13,8 +13,10 @@ import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.payout.ledger.FeeKind;
 import dev.proofwork.payout.ledger.Ledger;
 import dev.proofwork.payout.ledger.Posting;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.persistence.TransactionLocks;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -59,6 +61,14 @@ public class EscrowService {
         this.invoices = invoices;
         this.clock = clock;
         this.appealWindow = appealWindow;
+    }
+
+    /** An audition's escrow as operators see it. */
+    @WithSession
+    public Uni<AuditionAccount.View> account(UUID auditionId) {
+        return accounts.findById(auditionId)
+                .onItem().ifNull().failWith(() -> new NotFound("audition account " + auditionId))
+                .map(AuditionAccount::view);
     }
 
     public Uni<Void> drafted(AuditionDrafted drafted) {

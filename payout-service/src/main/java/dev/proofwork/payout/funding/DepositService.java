@@ -10,7 +10,6 @@ import dev.proofwork.payout.provider.PaymentProvider;
 import dev.proofwork.payout.provider.ProviderDeclinedException;
 import dev.proofwork.runtime.domain.DomainException.Declined;
 import dev.proofwork.runtime.domain.DomainException.InvalidInput;
-import dev.proofwork.runtime.domain.DomainException.KeyReused;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +20,9 @@ import java.util.UUID;
 
 /**
  * Prepaid funding. The provider is asked first, with a key derived from the client's Idempotency-Key, so a
- * retried request is collected once; the ledger credit and the deposit record then commit together.
+ * retried request is collected once; the ledger credit and the deposit record then commit together. The
+ * provider call must not hold a transaction open, which is why this class opens its session and
+ * transaction in code ({@code Panache.withSession}, {@code Panache.withTransaction}).
  */
 @ApplicationScoped
 public class DepositService {
@@ -31,14 +32,16 @@ public class DepositService {
     }
 
     private final PaymentProvider provider;
+    private final DepositRepository deposits;
     private final Ledger ledger;
     private final PricePlans pricePlans;
     private final TransactionLocks locks;
     private final Clock clock;
 
-    DepositService(PaymentProvider provider, Ledger ledger, PricePlans pricePlans, TransactionLocks locks,
+    DepositService(PaymentProvider provider, DepositRepository deposits, Ledger ledger, PricePlans pricePlans, TransactionLocks locks,
             Clock clock) {
         this.provider = provider;
+        this.deposits = deposits;
         this.pricePlans = pricePlans;
         this.ledger = ledger;
         this.locks = locks;
@@ -76,9 +79,9 @@ public class DepositService {
                     }
                     Deposit deposit = new Deposit(UUID.randomUUID(), orgId, idempotencyKey, request.amountMinor(),
                             request.currency(), providerReference, postingId.get(), depositedBy, clock.instant());
-                    return deposit.persist()
+                    return deposits.persist(deposit)
                             .chain(() -> settleReceivable(orgId, request.currency(), postingKey))
-                            .replaceWith(new Outcome(DepositView.of(deposit), false));
+                            .replaceWith(new Outcome(deposit.view(), false));
                 }));
     }
 
@@ -99,19 +102,9 @@ public class DepositService {
                 }));
     }
 
-    private static Uni<Outcome> existing(String orgId, String idempotencyKey, DepositRequest request) {
-        return Deposit.<Deposit> find("orgId = ?1 and idempotencyKey = ?2", orgId, idempotencyKey).firstResult()
-                .map(deposit -> {
-                    if (deposit == null) {
-                        return null;
-                    }
-                    if (!deposit.sameRequestAs(request)) {
-                        throw new KeyReused("this Idempotency-Key was used for a deposit of " + deposit.amountMinor + " "
-                                + deposit.currency + "; use a new key for a different deposit")
-                                .with("field", "Idempotency-Key");
-                    }
-                    return new Outcome(DepositView.of(deposit), true);
-                });
+    private Uni<Outcome> existing(String orgId, String idempotencyKey, DepositRequest request) {
+        return deposits.byKey(orgId, idempotencyKey)
+                .map(deposit -> deposit == null ? null : new Outcome(deposit.replayedBy(request), true));
     }
 
     private static Throwable declined(Throwable failure) {

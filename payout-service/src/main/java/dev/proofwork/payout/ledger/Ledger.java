@@ -1,6 +1,7 @@
 package dev.proofwork.payout.ledger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,6 +115,7 @@ public class Ledger {
     }
 
     /** An org's money per currency: spendable, reserved in its auditions' escrow, owed beyond its deposits. */
+    @WithSession
     public Uni<List<OrgBalance>> orgBalances(String orgId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select b.currency,
@@ -135,6 +137,7 @@ public class Ledger {
     }
 
     /** Debits and credits of every entry ever posted, per currency; a healthy ledger nets each to zero. */
+    @WithSession
     public Uni<List<CurrencyTotals>> trialBalance() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select currency,

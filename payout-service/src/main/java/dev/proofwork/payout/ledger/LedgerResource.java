@@ -1,7 +1,6 @@
 package dev.proofwork.payout.ledger;
 
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,6 @@ public class LedgerResource {
     @GET
     @Path("trial-balance")
     @RolesAllowed(Caller.OPERATOR)
-    @WithSession
     public Uni<TrialBalance> trialBalance() {
         return ledger.trialBalance().map(totals -> new TrialBalance(
                 totals.stream().allMatch(currency -> currency.netMinor() == 0), totals));

@@ -2,7 +2,6 @@ package dev.proofwork.payout.ledger;
 
 import dev.proofwork.payout.OrgAccess;
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,7 +25,6 @@ public class OrgBalanceResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @WithSession
     public Uni<Balances> get(@PathParam("orgId") String orgId) {
         access.requireOrg(orgId);
         return ledger.orgBalances(orgId).map(currencies -> new Balances(orgId, currencies));

@@ -27,8 +27,8 @@ public record MyPayouts(String learnerId, String payoutAccount, List<Item> items
             String lastError, Instant createdAt, Instant settledAt) {
 
         static TransferView of(Transfer t) {
-            return new TransferView(t.id, new Money(t.amountMinor, t.currency), t.state, t.attempt,
-                    t.providerReference, t.lastError, t.createdAt, t.settledAt);
+            return new TransferView(t.id(), new Money(t.amountMinor(), t.currency()), t.state(), t.attempt(),
+                    t.providerReference(), t.lastError(), t.createdAt(), t.settledAt());
         }
     }
 }

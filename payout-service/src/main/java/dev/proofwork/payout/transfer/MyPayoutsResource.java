@@ -1,7 +1,6 @@
 package dev.proofwork.payout.transfer;
 
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,6 @@ public class MyPayoutsResource {
 
     @GET
     @RolesAllowed(Caller.LEARNER)
-    @WithSession
     public Uni<MyPayouts> mine() {
         return payouts.of(caller.subject());
     }

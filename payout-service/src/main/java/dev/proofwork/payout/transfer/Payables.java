@@ -9,9 +9,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Payables {
 
+    private final PayableRepository payables;
     private final Clock clock;
 
-    Payables(Clock clock) {
+    Payables(PayableRepository payables, Clock clock) {
+        this.payables = payables;
         this.clock = clock;
     }
 
@@ -21,8 +23,8 @@ public class Payables {
         if (amountMinor <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return new Payable(learnerId, postingId, kind, auditionId, currency, amountMinor, clock.instant())
-                .persist().replaceWithVoid();
+        return payables.persist(new Payable(learnerId, postingId, kind, auditionId, currency, amountMinor, clock.instant()))
+                .replaceWithVoid();
     }
 
     /**
@@ -31,12 +33,8 @@ public class Payables {
      * @return the amount cancelled, or empty when it is already on its way to the learner (or was never payable)
      */
     public Uni<Optional<Long>> cancel(UUID postingId) {
-        return Payable.<Payable> find("postingId = ?1", postingId).firstResult().map(payable -> {
-            if (payable == null || payable.transferId != null || payable.cancelledAt != null) {
-                return Optional.empty();
-            }
-            payable.cancelledAt = clock.instant();
-            return Optional.of(payable.amountMinor);
-        });
+        return payables.byPosting(postingId).map(payable -> payable != null && payable.cancel(clock.instant())
+                ? Optional.of(payable.amountMinor())
+                : Optional.empty());
     }
 }

@@ -1,6 +1,5 @@
 package dev.proofwork.payout.transfer;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,15 +9,15 @@ import java.time.Instant;
 /** Where a learner's money goes at the payment provider; transfers wait until there is one. */
 @Entity
 @Table(name = "payout_account")
-public class PayoutAccount extends PanacheEntityBase {
+public class PayoutAccount {
 
     @Id
-    String learnerId;
-    String providerAccountRef;
-    String previousAccountRef;
-    Instant addedAt;
-    Instant updatedAt;
-    Instant usableFrom;
+    private String learnerId;
+    private String providerAccountRef;
+    private String previousAccountRef;
+    private Instant addedAt;
+    private Instant updatedAt;
+    private Instant usableFrom;
 
     protected PayoutAccount() {
     }
@@ -44,6 +43,20 @@ public class PayoutAccount extends PanacheEntityBase {
 
     boolean cooling(Instant now) {
         return usableFrom.isAfter(now);
+    }
+
+    String providerAccountRef() {
+        return providerAccountRef;
+    }
+
+    /** Why transfers wait while it cools: the change and the account it replaced. */
+    String coolingReason() {
+        return "payout account changed on " + updatedAt + " (from " + previousAccountRef
+                + "): transfers to the new account wait until the safety hold ends";
+    }
+
+    Instant usableFrom() {
+        return usableFrom;
     }
 
     /** The account as its owner sees it: a recent change and when transfers to it resume are in plain view. */

@@ -1,8 +1,6 @@
 package dev.proofwork.payout.transfer;
 
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,14 +23,12 @@ public class PayoutAccountResource {
 
     @PUT
     @RolesAllowed(Caller.LEARNER)
-    @WithTransaction
     public Uni<PayoutAccount.View> put(@Valid @NotNull PayoutAccountRequest request) {
         return payouts.setAccount(caller.subject(), request.accountReference());
     }
 
     @GET
     @RolesAllowed(Caller.LEARNER)
-    @WithSession
     public Uni<PayoutAccount.View> get() {
         return payouts.account(caller.subject());
     }

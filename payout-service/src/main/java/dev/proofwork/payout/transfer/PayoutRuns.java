@@ -16,12 +16,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +27,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A payout run: settle or reverse what is stuck at the provider, batch each learner's settled payables
- * into one transfer, and send the transfers that are due. Provider calls happen outside any transaction;
- * each outcome is recorded in its own, and a crash between the two is healed by the next run's
+ * into one transfer, and send the transfers that are due. Provider calls happen outside any transaction,
+ * which is why this class opens its transactions in code ({@code Panache.withTransaction}) rather than by
+ * annotation: each outcome is recorded in its own, and a crash between the two is healed by the next run's
  * reconciliation, which asks the provider about the transfer's idempotency key.
  */
 @ApplicationScoped
@@ -45,10 +43,9 @@ public class PayoutRuns {
     public record Summary(int reconciled, int transfersCreated, int settled, int sent, int failed) {
     }
 
-    private record ReadyGroup(String learnerId, String currency, String accountReference) {
-    }
-
     private final PaymentProvider provider;
+    private final TransferRepository transfers;
+    private final PayableRepository payables;
     private final Ledger ledger;
     private final Outbox outbox;
     private final TransactionLocks locks;
@@ -58,12 +55,14 @@ public class PayoutRuns {
     private final Duration retryBackoff;
     private final int maxAttempts;
 
-    PayoutRuns(PaymentProvider provider, Ledger ledger, Outbox outbox, TransactionLocks locks, Clock clock,
+    PayoutRuns(PaymentProvider provider, TransferRepository transfers, PayableRepository payables, Ledger ledger, Outbox outbox, TransactionLocks locks, Clock clock,
             @ConfigProperty(name = "proofwork.payouts.settling-period") Duration settlingPeriod,
             @ConfigProperty(name = "proofwork.payouts.reconcile-after") Duration reconcileAfter,
             @ConfigProperty(name = "proofwork.payouts.retry-backoff") Duration retryBackoff,
             @ConfigProperty(name = "proofwork.payouts.max-attempts") int maxAttempts) {
         this.provider = provider;
+        this.transfers = transfers;
+        this.payables = payables;
         this.ledger = ledger;
         this.outbox = outbox;
         this.locks = locks;
@@ -86,12 +85,10 @@ public class PayoutRuns {
 
     private Uni<Void> reconcile(Tally tally) {
         Instant sentBefore = clock.instant().minus(reconcileAfter);
-        return Panache.withSession(() -> Transfer.<Transfer> find(
-                        "state in ?1 and sentAt <= ?2 order by sentAt", List.of(Transfer.State.SENDING, Transfer.State.SENT),
-                        sentBefore).page(0, BATCH).list())
-                .onItem().transformToMulti(transfers -> Multi.createFrom().iterable(transfers))
-                .onItem().transformToUniAndConcatenate(transfer -> provider.transferStatus(transfer.idempotencyKey)
-                        .chain(receipt -> Panache.withTransaction(() -> lockedAwaiting(transfer.id, transfer.idempotencyKey)
+        return Panache.withSession(() -> transfers.awaitingAnswerSince(sentBefore, BATCH))
+                .onItem().transformToMulti(stuck -> Multi.createFrom().iterable(stuck))
+                .onItem().transformToUniAndConcatenate(transfer -> provider.transferStatus(transfer.idempotencyKey())
+                        .chain(receipt -> Panache.withTransaction(() -> lockedAwaiting(transfer.id(), transfer.idempotencyKey())
                                 .chain(locked -> {
                                     if (locked == null) {
                                         return Uni.createFrom().voidItem();
@@ -108,7 +105,7 @@ public class PayoutRuns {
                                     };
                                 })))
                         .onFailure().recoverWithItem(failure -> {
-                            LOG.warnf("could not reconcile transfer %s yet: %s", transfer.id, failure.getMessage());
+                            LOG.warnf("could not reconcile transfer %s yet: %s", transfer.id(), failure.getMessage());
                             return null;
                         }))
                 .collect().last().replaceWithVoid();
@@ -117,49 +114,31 @@ public class PayoutRuns {
     /** One transfer per learner and currency, of every payable past its settling period. */
     private Uni<Void> batch(Tally tally) {
         Instant cutoff = clock.instant().minus(settlingPeriod);
-        return Panache.withSession(() -> readyGroups(cutoff, clock.instant()))
+        return Panache.withSession(() -> payables.readyForTransfer(cutoff, clock.instant(), BATCH))
                 .onItem().transformToMulti(groups -> Multi.createFrom().iterable(groups))
                 .onItem().transformToUniAndConcatenate(group -> Panache.withTransaction(() -> createTransfer(group, cutoff, tally)))
                 .collect().last().replaceWithVoid();
     }
 
-    /** Learners with payables past their settling period and an account past any change's cooling period. */
-    private static Uni<List<ReadyGroup>> readyGroups(Instant cutoff, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select distinct p.learner_id, p.currency, a.provider_account_ref
-                          from payable p join payout_account a on a.learner_id = p.learner_id
-                         where p.transfer_id is null and p.cancelled_at is null and p.accrued_at <= :cutoff
-                           and a.usable_from <= :now
-                         limit :limit""", Object[].class)
-                .setParameter("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("limit", BATCH)
-                .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new ReadyGroup((String) row[0], (String) row[1], (String) row[2]))
-                        .toList());
-    }
-
-    private Uni<Void> createTransfer(ReadyGroup group, Instant cutoff, Tally tally) {
+    private Uni<Void> createTransfer(PayableRepository.ReadyGroup group, Instant cutoff, Tally tally) {
         return locks.lock(LEARNER_LOCK, group.learnerId())
-                .chain(() -> Payable.<Payable> list("learnerId = ?1 and currency = ?2 and transferId is null and cancelledAt is null and accruedAt <= ?3",
-                        group.learnerId(), group.currency(), cutoff))
-                .chain(payables -> {
-                    long amount = payables.stream().mapToLong(p -> p.amountMinor).reduce(0, Math::addExact);
+                .chain(() -> payables.openFor(group.learnerId(), group.currency(), cutoff))
+                .chain(open -> {
+                    long amount = open.stream().mapToLong(Payable::amountMinor).reduce(0, Math::addExact);
                     if (amount <= 0) {
                         return Uni.createFrom().voidItem();
                     }
                     Transfer transfer = new Transfer(UUID.randomUUID(), group.learnerId(), group.currency(), amount,
                             group.accountReference(), clock.instant());
-                    payables.forEach(payable -> payable.transferId = transfer.id);
+                    open.forEach(payable -> payable.takenBy(transfer.id()));
                     tally.created.incrementAndGet();
-                    return ledger.post(Posting.builder("transfer:" + transfer.id, "payout-transfer", group.currency(),
-                                    "transfer of " + payables.size() + " payables to " + group.accountReference())
+                    return ledger.post(Posting.builder("transfer:" + transfer.id(), "payout-transfer", group.currency(),
+                                    "transfer of " + open.size() + " payables to " + group.accountReference())
                                     .learner(group.learnerId())
                                     .debit(Accounts.payable(group.learnerId()), amount)
                                     .credit(Accounts.inTransit(group.learnerId()), amount)
                                     .build())
-                            .chain(() -> transfer.persist())
+                            .chain(() -> transfers.persist(transfer))
                             .replaceWithVoid();
                 });
     }
@@ -167,10 +146,10 @@ public class PayoutRuns {
     private Uni<Void> dispatch(Tally tally) {
         return Panache.withTransaction(this::claimDue)
                 .onItem().transformToMulti(claimed -> Multi.createFrom().iterable(claimed))
-                .onItem().transformToUniAndConcatenate(claim -> provider.send(claim.idempotencyKey,
-                                claim.providerAccountRef, new Money(claim.amountMinor, claim.currency))
+                .onItem().transformToUniAndConcatenate(claim -> provider.send(claim.idempotencyKey(),
+                                claim.providerAccountRef(), new Money(claim.amountMinor(), claim.currency()))
                         .onItemOrFailure().transformToUni((receipt, failure) -> Panache.withTransaction(
-                                () -> lockedAwaiting(claim.id, claim.idempotencyKey)
+                                () -> lockedAwaiting(claim.id(), claim.idempotencyKey())
                                         .chain(locked -> locked == null ? Uni.createFrom().voidItem()
                                                 : record(locked, receipt, failure, tally)))))
                 .collect().last().replaceWithVoid();
@@ -179,20 +158,11 @@ public class PayoutRuns {
     /** Marks due transfers SENDING so no other run sends them meanwhile; returns detached copies. */
     private Uni<List<Transfer>> claimDue() {
         Instant now = clock.instant();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select id from transfer where state in ('PENDING', 'FAILED') and next_attempt_at <= :now
-                         order by next_attempt_at limit :limit for update skip locked""", UUID.class)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("limit", BATCH)
-                .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Transfer> of())
-                        : Transfer.<Transfer> list("id in ?1", ids))
-                .invoke(transfers -> transfers.forEach(transfer -> transfer.sending(now)));
+        return transfers.lockDue(now, BATCH).invoke(due -> due.forEach(transfer -> transfer.sending(now)));
     }
 
     private Uni<Transfer> lockedAwaiting(UUID id, String key) {
-        return Transfer.<Transfer> findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .map(transfer -> transfer != null && transfer.awaitingAnswer(key) ? transfer : null);
+        return transfers.lock(id).map(transfer -> transfer != null && transfer.awaitingAnswer(key) ? transfer : null);
     }
 
     private Uni<Void> record(Transfer transfer, TransferReceipt receipt, Throwable failure, Tally tally) {
@@ -219,14 +189,14 @@ public class PayoutRuns {
     private Uni<Void> settle(Transfer transfer, String providerReference, Tally tally) {
         transfer.settled(providerReference, clock.instant());
         tally.settled.incrementAndGet();
-        return ledger.post(Posting.builder("transfer-settled:" + transfer.id, "payout-settled", transfer.currency,
-                                "transfer " + transfer.providerReference + " settled")
-                        .learner(transfer.learnerId)
-                        .debit(Accounts.inTransit(transfer.learnerId), transfer.amountMinor)
-                        .credit(Accounts.PROVIDER_CLEARING, transfer.amountMinor)
+        return ledger.post(Posting.builder("transfer-settled:" + transfer.id(), "payout-settled", transfer.currency(),
+                                "transfer " + transfer.providerReference() + " settled")
+                        .learner(transfer.learnerId())
+                        .debit(Accounts.inTransit(transfer.learnerId()), transfer.amountMinor())
+                        .credit(Accounts.PROVIDER_CLEARING, transfer.amountMinor())
                         .build())
-                .chain(() -> outbox.add(new PayoutSent(transfer.id, transfer.learnerId,
-                        new Money(transfer.amountMinor, transfer.currency), transfer.providerReference, transfer.sentAt)))
+                .chain(() -> outbox.add(new PayoutSent(transfer.id(), transfer.learnerId(),
+                        new Money(transfer.amountMinor(), transfer.currency()), transfer.providerReference(), transfer.sentAt())))
                 .replaceWithVoid();
     }
 
@@ -234,22 +204,22 @@ public class PayoutRuns {
         Instant now = clock.instant();
         tally.failed.incrementAndGet();
         Uni<Void> outcome;
-        if (transfer.attempt >= maxAttempts) {
-            transfer.reversed(reason + "; gave up after " + transfer.attempt + " attempts");
-            outcome = ledger.post(Posting.builder("transfer-reversed:" + transfer.id, "payout-reversed", transfer.currency,
-                                    "transfer gave up after " + transfer.attempt + " attempts: " + reason)
-                            .learner(transfer.learnerId)
-                            .debit(Accounts.inTransit(transfer.learnerId), transfer.amountMinor)
-                            .credit(Accounts.payable(transfer.learnerId), transfer.amountMinor)
+        if (transfer.attempt() >= maxAttempts) {
+            transfer.reversed(reason + "; gave up after " + transfer.attempt() + " attempts");
+            outcome = ledger.post(Posting.builder("transfer-reversed:" + transfer.id(), "payout-reversed", transfer.currency(),
+                                    "transfer gave up after " + transfer.attempt() + " attempts: " + reason)
+                            .learner(transfer.learnerId())
+                            .debit(Accounts.inTransit(transfer.learnerId()), transfer.amountMinor())
+                            .credit(Accounts.payable(transfer.learnerId()), transfer.amountMinor())
                             .build())
-                    .chain(() -> Payable.update("transferId = null where transferId = ?1", transfer.id))
+                    .chain(() -> payables.releaseFrom(transfer.id()))
                     .replaceWithVoid();
         } else {
-            transfer.failed(reason, now.plus(backoff(transfer.attempt)));
+            transfer.failed(reason, now.plus(backoff(transfer.attempt())));
             outcome = Uni.createFrom().voidItem();
         }
-        return outcome.chain(() -> outbox.add(new PayoutFailed(transfer.id, transfer.learnerId,
-                new Money(transfer.amountMinor, transfer.currency), reason, transfer.attempt, now))).replaceWithVoid();
+        return outcome.chain(() -> outbox.add(new PayoutFailed(transfer.id(), transfer.learnerId(),
+                new Money(transfer.amountMinor(), transfer.currency()), reason, transfer.attempt(), now))).replaceWithVoid();
     }
 
     private Duration backoff(int attempt) {

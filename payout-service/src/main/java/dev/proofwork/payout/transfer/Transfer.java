@@ -1,6 +1,5 @@
 package dev.proofwork.payout.transfer;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,28 +16,28 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "transfer")
-public class Transfer extends PanacheEntityBase {
+public class Transfer {
 
     public enum State {
         PENDING, SENDING, SENT, SETTLED, FAILED, REVERSED
     }
 
     @Id
-    UUID id;
-    String learnerId;
-    String currency;
-    long amountMinor;
-    String providerAccountRef;
+    private UUID id;
+    private String learnerId;
+    private String currency;
+    private long amountMinor;
+    private String providerAccountRef;
     @Enumerated(EnumType.STRING)
-    State state;
-    int attempt;
-    String idempotencyKey;
-    String providerReference;
-    String lastError;
-    Instant createdAt;
-    Instant sentAt;
-    Instant settledAt;
-    Instant nextAttemptAt;
+    private State state;
+    private int attempt;
+    private String idempotencyKey;
+    private String providerReference;
+    private String lastError;
+    private Instant createdAt;
+    private Instant sentAt;
+    private Instant settledAt;
+    private Instant nextAttemptAt;
 
     protected Transfer() {
     }
@@ -104,5 +103,57 @@ public class Transfer extends PanacheEntityBase {
 
     boolean awaitingAnswer(String key) {
         return (state == State.SENDING || state == State.SENT) && idempotencyKey.equals(key);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String learnerId() {
+        return learnerId;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    long amountMinor() {
+        return amountMinor;
+    }
+
+    String providerAccountRef() {
+        return providerAccountRef;
+    }
+
+    State state() {
+        return state;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    String providerReference() {
+        return providerReference;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant sentAt() {
+        return sentAt;
+    }
+
+    Instant settledAt() {
+        return settledAt;
     }
 }
