@@ -1,29 +1,40 @@
 package dev.proofwork.audition.submission;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.domain.DomainException.Field;
-import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.domain.DomainException.TooLarge;
-import java.net.URI;
-import java.net.URISyntaxException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A learner's work as received: markdown text, up to 10 links, and optional files. */
-public record SubmissionInput(String content, List<String> links, List<File> files) {
+/**
+ * A learner's work as received: markdown text, up to 10 links, and files when it comes as a multipart upload
+ * (a JSON body carries no files). Its form is checked by Bean Validation where the service takes it; its size
+ * in bytes, which decides a 413 rather than a 400, by {@link #requireWithinSizeLimits()}.
+ */
+public record SubmissionInput(
+        @NotBlank @Size(max = MAX_CONTENT_BYTES) String content,
+        @Size(max = MAX_LINKS, message = "at most {max} links") List<@NotNull @Size(max = MAX_LINK_LENGTH)
+        @Pattern(regexp = "(?i)https?://[^\\s/?#@]+[^\\s]*", message = "must be an absolute http or https URL") String> links,
+        @JsonIgnore @Schema(hidden = true) @Size(max = MAX_FILES, message = "at most {max} files") List<@Valid File> files) {
 
     static final int MAX_CONTENT_BYTES = 200 * 1024;
     static final int MAX_LINKS = 10;
     static final int MAX_LINK_LENGTH = 2048;
     static final int MAX_FILES = 10;
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
-    private static final Set<String> LINK_SCHEMES = Set.of("http", "https");
 
-    public record File(String name, String mediaType, byte[] data) {
+    public record File(
+            @NotBlank @Size(max = 255, message = "needs a file name of at most 255 characters") String name,
+            String mediaType, byte[] data) {
     }
 
     public SubmissionInput {
@@ -31,38 +42,14 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
         files = files == null ? List.of() : List.copyOf(files);
     }
 
-    /** Refuses oversize work with 413 and malformed work with 400, naming the field. */
-    void validate() {
-        if (content != null && content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+    /** Refuses oversize work with 413, naming the field. */
+    void requireWithinSizeLimits() {
+        if (content.getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
             throw tooLarge("content", "is larger than " + MAX_CONTENT_BYTES / 1024 + " KB");
         }
         long fileBytes = files.stream().mapToLong(file -> file.data().length).sum();
         if (fileBytes > MAX_FILE_BYTES) {
             throw tooLarge("files", "add up to more than " + MAX_FILE_BYTES / (1024 * 1024) + " MB");
-        }
-        List<Field> errors = new ArrayList<>();
-        if (content == null || content.isBlank()) {
-            errors.add(new Field("content", "must not be blank"));
-        }
-        if (links.size() > MAX_LINKS) {
-            errors.add(new Field("links", "at most " + MAX_LINKS + " links"));
-        }
-        for (int i = 0; i < links.size(); i++) {
-            if (!isWebLink(links.get(i))) {
-                errors.add(new Field("links[" + i + "]", "must be an absolute http or https URL"));
-            }
-        }
-        if (files.size() > MAX_FILES) {
-            errors.add(new Field("files", "at most " + MAX_FILES + " files"));
-        }
-        for (int i = 0; i < files.size(); i++) {
-            File file = files.get(i);
-            if (file.name() == null || file.name().isBlank() || file.name().length() > 255) {
-                errors.add(new Field("files[" + i + "]", "needs a file name of at most 255 characters"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
         }
     }
 
@@ -73,19 +60,6 @@ public record SubmissionInput(String content, List<String> links, List<File> fil
         links.forEach(link -> digest.update(("\nlink:" + link).getBytes(StandardCharsets.UTF_8)));
         files.forEach(file -> digest.update(("\nfile:" + Sha256.hex(file.data())).getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static boolean isWebLink(String link) {
-        if (link == null || link.length() > MAX_LINK_LENGTH) {
-            return false;
-        }
-        try {
-            URI uri = new URI(link);
-            return uri.isAbsolute() && uri.getScheme() != null && LINK_SCHEMES.contains(uri.getScheme().toLowerCase())
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static DomainException tooLarge(String field, String message) {

@@ -36,9 +36,8 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.LEARNER)
     public Uni<RestResponse<SubmissionView>> submit(@PathParam("attemptId") UUID attemptId,
-            @Valid @NotNull SubmissionRequest request) {
-        return submissions.submit(attemptId, caller.subject(),
-                new SubmissionInput(request.content(), request.links(), List.of())).map(SubmissionResource::created);
+            @Valid @NotNull SubmissionInput input) {
+        return submissions.submit(attemptId, caller.subject(), input).map(SubmissionResource::created);
     }
 
     /** The same, with files: form fields {@code content}, {@code links} (repeated) and {@code files} (repeated). */

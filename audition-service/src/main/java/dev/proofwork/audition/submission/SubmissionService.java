@@ -22,6 +22,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,8 +63,8 @@ public class SubmissionService {
 
     /** Stores the work with its files and the received event in one transaction, or refuses it whole. */
     @WithTransaction
-    public Uni<SubmissionView> submit(UUID attemptId, String learnerId, SubmissionInput input) {
-        input.validate();
+    public Uni<SubmissionView> submit(UUID attemptId, String learnerId, @Valid @NotNull SubmissionInput input) {
+        input.requireWithinSizeLimits();
         Instant now = clock.instant();
         return attempts.findById(attemptId).chain(attempt -> {
             if (attempt == null || !attempt.heldBy(learnerId)) {

@@ -1,24 +1,23 @@
 package dev.proofwork.payout.funding;
 
 import dev.proofwork.payout.OrgAccess;
-import dev.proofwork.runtime.domain.DomainException.InvalidInput;
 import dev.proofwork.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/employers/{orgId}/deposits")
 public class DepositResource {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+    private static final String KEY_RULE =
+            "header required: 8 to 128 letters, digits or . _ : -, unique per deposit (a UUID will do)";
 
     private final DepositService deposits;
     private final OrgAccess access;
@@ -34,12 +33,10 @@ public class DepositResource {
     @POST
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
     public Uni<RestResponse<DepositView>> deposit(@PathParam("orgId") String orgId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull DepositRequest request) {
+            @HeaderParam("Idempotency-Key") @NotNull(message = KEY_RULE) @Pattern(regexp = "[A-Za-z0-9._:-]{8,128}",
+                    message = KEY_RULE) String idempotencyKey,
+            @Valid @NotNull DepositRequest request) {
         access.requireOrg(orgId);
-        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidInput("Idempotency-Key",
-                    "header required: 8 to 128 letters, digits or . _ : -, unique per deposit (a UUID will do)");
-        }
         return deposits.deposit(orgId, idempotencyKey, request, caller.subject())
                 .map(outcome -> outcome.replayed()
                         ? RestResponse.ok(outcome.deposit())

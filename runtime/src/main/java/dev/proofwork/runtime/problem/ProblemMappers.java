@@ -16,8 +16,12 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -226,16 +230,24 @@ public class ProblemMappers {
         }
     }
 
-    /** {@code draft.request.rubric[1].weight} becomes {@code rubric[1].weight}: the path inside the body. */
+    /**
+     * {@code draft.request.rubric[1].weight} becomes {@code rubric[1].weight}: the path inside the body; a
+     * header, query or path parameter is named as the client sends it ({@code Idempotency-Key}).
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+            if (node.getKind() == ElementKind.METHOD) {
+                method = node.as(Path.MethodNode.class);
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONSTRUCTOR) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
                 field.setLength(0);
-                field.append(node.getName());
+                field.append(wireName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class)));
                 continue;
             }
             if (node.getIndex() != null) {
@@ -256,6 +268,30 @@ public class ProblemMappers {
         boolean bodyParameter = violation.getPropertyPath().iterator().hasNext() && dot > 0
                 && isParameterNode(violation.getPropertyPath(), path.substring(0, dot));
         return bodyParameter ? path.substring(dot + 1) : path.isEmpty() ? "body" : path;
+    }
+
+    /** The name in the parameter's {@code @HeaderParam}, {@code @QueryParam} or {@code @PathParam}, else its Java name. */
+    private static String wireName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        if (method != null) {
+            Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+            // the bean may be a generated subclass whose overriding method carries no annotations
+            for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+                try {
+                    for (Annotation annotation : type.getDeclaredMethod(method.getName(), types)
+                            .getParameterAnnotations()[parameter.getParameterIndex()]) {
+                        switch (annotation) {
+                            case HeaderParam header -> { return header.value(); }
+                            case QueryParam query -> { return query.value(); }
+                            case PathParam path -> { return path.value(); }
+                            default -> { }
+                        }
+                    }
+                } catch (NoSuchMethodException notDeclaredHere) {
+                    // look in the superclass
+                }
+            }
+        }
+        return parameter.getName();
     }
 
     private static boolean isParameterNode(Path path, String name) {
