@@ -47,7 +47,7 @@ public class Cohort {
     public record View(UUID auditionId, String orgId, String title, String skill) {
     }
 
-    View view() {
+    public View view() {
         return new View(auditionId, orgId, title, skill);
     }
 

@@ -1,8 +1,7 @@
 package dev.proofwork.ranking.cohort;
 
-import dev.proofwork.runtime.domain.DomainException.NotFound;
+import dev.proofwork.ranking.facets.RankingQueries;
 import dev.proofwork.runtime.security.Caller;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,19 +12,16 @@ import java.util.UUID;
 @Path("/api/v1/cohorts")
 public class CohortResource {
 
-    private final CohortRepository cohorts;
+    private final RankingQueries queries;
 
-    CohortResource(CohortRepository cohorts) {
-        this.cohorts = cohorts;
+    CohortResource(RankingQueries queries) {
+        this.queries = queries;
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed(Caller.OPERATOR)
-    @WithSession
     public Uni<Cohort.View> get(@PathParam("id") UUID id) {
-        return cohorts.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFound("cohort " + id))
-                .map(Cohort::view);
+        return queries.cohortView(id);
     }
 }

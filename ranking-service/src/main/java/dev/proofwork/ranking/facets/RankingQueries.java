@@ -65,6 +65,14 @@ public class RankingQueries {
     }
 
     /** The audition's learners ranked by their current score in its skill, for its own employer or an operator. */
+    /** A cohort as operators see it: whose audition it is and in which skill. */
+    @WithSession
+    public Uni<Cohort.View> cohortView(UUID auditionId) {
+        return cohorts.findById(auditionId)
+                .onItem().ifNull().failWith(() -> new NotFound("cohort " + auditionId))
+                .map(Cohort::view);
+    }
+
     @WithSession
     public Uni<List<RankingViews.CohortEntry>> cohort(UUID auditionId, String orgId) {
         Instant now = clock.instant();

@@ -5,13 +5,13 @@ import dev.proofwork.runtime.domain.DomainException.InvalidState;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
-import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.appeal.AppealRepository.OwnedSubmission;
 import dev.proofwork.scoring.review.OperatorDecisionRepository;
 import dev.proofwork.scoring.review.QualityAssurance;
 import dev.proofwork.scoring.review.ReviewAssigner;
 import dev.proofwork.scoring.review.ReviewService;
 import dev.proofwork.scoring.review.ReviewSubmission;
-import dev.proofwork.scoring.review.ReviewSubmissionRepository;
+import dev.proofwork.scoring.review.ReviewTask;
 import dev.proofwork.scoring.review.ReviewTaskRepository;
 import dev.proofwork.scoring.review.SubmissionStatus;
 import dev.proofwork.scoring.review.TaskKind;
@@ -32,12 +32,9 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class AppealService {
 
-    private final ReviewSubmissionRepository submissions;
-    private final LearnerAttemptRepository attempts;
     private final AppealRepository appeals;
     private final ReviewTaskRepository tasks;
     private final ReviewerRepository reviewers;
-    private final ScoringAuditionRepository auditions;
     private final ReviewAssigner assigner;
     private final QualityAssurance qa;
     private final OperatorDecisionRepository decisions;
@@ -45,17 +42,13 @@ public class AppealService {
     private final Clock clock;
     private final Duration window;
 
-    AppealService(ReviewSubmissionRepository submissions, LearnerAttemptRepository attempts, AppealRepository appeals,
-            ReviewTaskRepository tasks, ReviewerRepository reviewers, ScoringAuditionRepository auditions,
+    AppealService(AppealRepository appeals, ReviewTaskRepository tasks, ReviewerRepository reviewers,
             ReviewAssigner assigner, QualityAssurance qa, OperatorDecisionRepository decisions, Outbox outbox,
             Clock clock, @ConfigProperty(name = "proofwork.appeals.window") Duration window) {
         this.decisions = decisions;
-        this.submissions = submissions;
-        this.attempts = attempts;
         this.appeals = appeals;
         this.tasks = tasks;
         this.reviewers = reviewers;
-        this.auditions = auditions;
         this.assigner = assigner;
         this.qa = qa;
         this.outbox = outbox;
@@ -65,26 +58,19 @@ public class AppealService {
 
     @WithSession
     public Uni<LearnerSubmissionView> view(String learnerId, UUID submissionId) {
-        return owned(learnerId, submissionId).chain(submission -> tasks
+        return owned(learnerId, submissionId).chain(owned -> tasks
                 .list("submissionId = ?1 and kind in ?2 and status = ?3 order by submittedAt", submissionId,
                         List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION, TaskKind.APPEAL), TaskStatus.SUBMITTED)
-                .chain(reviews -> appeals.findBySubmission(submissionId).chain(appeal -> decisions
-                        .forSubmission(submissionId).map(decided -> new LearnerSubmissionView(
-                        submission.id(), submission.status().name(), submission.finalScore(), submission.passed(),
-                        submission.valid(), submission.scoreVersion(),
-                        reviews.stream().map(t -> new LearnerSubmissionView.Review(t.scores(),
-                                t.scored() ? t.weightedScore() : null, t.invalidReason(), t.comment())).toList(),
-                        appeal == null ? null : new LearnerSubmissionView.AppealView(appeal.status().name(),
-                                appeal.reason(), appeal.decisionReason()),
-                        decided.stream().map(d -> new LearnerSubmissionView.Decision(d.kind().name(), d.reason(),
-                                d.decidedAt())).toList())))));
+                .chain(reviews -> decisions.forSubmission(submissionId).map(decided ->
+                        LearnerSubmissionView.of(owned.submission(), owned.appeal(), reviews, decided))));
     }
 
     /** One appeal per submission, within the window after scoring; it goes to a reviewer new to the work. */
     @WithTransaction
     public Uni<Appeal> appeal(String learnerId, UUID submissionId, AppealRequest request) {
         Instant now = clock.instant();
-        return owned(learnerId, submissionId).chain(submission -> {
+        return owned(learnerId, submissionId).chain(owned -> {
+            ReviewSubmission submission = owned.submission();
             if (submission.status() != SubmissionStatus.SCORED) {
                 throw new Refused("not-scored", "Not scored yet",
                         "only a final score can be appealed; this submission is " + submission.status());
@@ -94,19 +80,16 @@ public class AppealService {
                 throw new InvalidState("appeal-window-closed", "The appeal window has closed",
                         "appeals were open until " + closes).with("appealsClosedAt", closes);
             }
-            return appeals.findBySubmission(submissionId).chain(existing -> {
-                if (existing != null) {
-                    throw new Conflict("already-appealed", "Already appealed",
-                            "a score can be appealed once");
-                }
-                Appeal appeal = new Appeal(submissionId, learnerId, request.reason().strip(), now);
-                // a simultaneous appeal of the same submission loses on its unique key
-                return appeals.persistAndFlush(appeal)
-                        .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
-                                "already-appealed", "Already appealed", "a score can be appealed once"))
-                        .call(() -> assigner.addTask(submission, TaskKind.APPEAL))
-                        .replaceWith(appeal);
-            });
+            if (owned.appeal() != null) {
+                throw new Conflict("already-appealed", "Already appealed", "a score can be appealed once");
+            }
+            Appeal appeal = new Appeal(submissionId, learnerId, request.reason().strip(), now);
+            // a simultaneous appeal of the same submission loses on its unique key
+            return appeals.persistAndFlush(appeal)
+                    .onFailure(ConstraintViolationException.class).transform(e -> new Conflict(
+                            "already-appealed", "Already appealed", "a score can be appealed once"))
+                    .call(() -> assigner.addTask(submission, TaskKind.APPEAL))
+                    .replaceWith(appeal);
         });
     }
 
@@ -114,45 +97,35 @@ public class AppealService {
     @WithTransaction
     public Uni<Appeal> decide(String reviewerSubject, UUID taskId, AppealDecision decision) {
         Instant now = clock.instant();
-        return reviewers.findBySubject(reviewerSubject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
-            if (reviewer == null || task == null || task.kind() != TaskKind.APPEAL
-                    || !reviewer.id().equals(task.reviewerId())) {
+        return reviewers.findBySubject(reviewerSubject).chain(reviewer -> tasks.context(taskId).chain(context -> {
+            if (reviewer == null || context == null || context.task().kind() != TaskKind.APPEAL
+                    || !reviewer.id().equals(context.task().reviewerId())) {
                 throw new NotFound("appeal task " + taskId);
             }
+            ReviewTask task = context.task();
+            Appeal appeal = context.appeal();
             if (task.status() == TaskStatus.SUBMITTED) {
                 throw new InvalidState("appeal-decided", "Appeal already decided",
                         "this appeal was already decided");
             }
-            return submissions.findById(task.submissionId()).chain(submission -> auditions
-                    .findById(submission.auditionId())
-                    .chain(audition -> appeals.findBySubmission(submission.id()).chain(appeal -> {
-                        if (decision.decision() == AppealDecision.Outcome.UPHOLD) {
-                            task.close(decision.reason(), now);
-                            appeal.decide(Appeal.Status.UPHELD, decision.reason(), now);
-                            return Uni.createFrom().item(appeal);
-                        }
-                        double revised = ReviewService.weightedScore(audition.rubric(), decision.scores());
-                        task.submit(decision.scores(), revised, decision.reason(), now);
-                        appeal.decide(Appeal.Status.REVISED, decision.reason(), now);
-                        return outbox.add(ReviewService.recorded(task, submission, reviewer, now))
-                                .chain(() -> qa.publish(submission, audition, revised, submission.reviewCount() + 1,
-                                        Boolean.TRUE.equals(submission.valid())))
-                                .replaceWith(appeal);
-                    })));
+            if (decision.decision() == AppealDecision.Outcome.UPHOLD) {
+                task.close(decision.reason(), now);
+                appeal.decide(Appeal.Status.UPHELD, decision.reason(), now);
+                return Uni.createFrom().item(appeal);
+            }
+            ReviewSubmission submission = context.submission();
+            double revised = ReviewService.weightedScore(context.audition().rubric(), decision.scores());
+            task.submit(decision.scores(), revised, decision.reason(), now);
+            appeal.decide(Appeal.Status.REVISED, decision.reason(), now);
+            return outbox.add(ReviewService.recorded(task, submission, reviewer, now))
+                    .chain(() -> qa.publish(submission, context.audition(), revised, submission.reviewCount() + 1,
+                            Boolean.TRUE.equals(submission.valid())))
+                    .replaceWith(appeal);
         }));
     }
 
-    private Uni<ReviewSubmission> owned(String learnerId, UUID submissionId) {
-        return submissions.findById(submissionId).chain(submission -> {
-            if (submission == null || submission.attemptId() == null) {
-                throw new NotFound("submission " + submissionId);
-            }
-            return attempts.findById(submission.attemptId()).map(attempt -> {
-                if (attempt == null || !attempt.learnerId().equals(learnerId)) {
-                    throw new NotFound("submission " + submissionId);
-                }
-                return submission;
-            });
-        });
+    private Uni<OwnedSubmission> owned(String learnerId, UUID submissionId) {
+        return appeals.owned(learnerId, submissionId)
+                .onItem().ifNull().failWith(() -> new NotFound("submission " + submissionId));
     }
 }

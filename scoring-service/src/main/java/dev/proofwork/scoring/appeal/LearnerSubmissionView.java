@@ -1,5 +1,8 @@
 package dev.proofwork.scoring.appeal;
 
+import dev.proofwork.scoring.review.OperatorDecision;
+import dev.proofwork.scoring.review.ReviewSubmission;
+import dev.proofwork.scoring.review.ReviewTask;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -18,5 +21,15 @@ public record LearnerSubmissionView(UUID submissionId, String status, BigDecimal
     }
 
     public record AppealView(String status, String reason, String decisionReason) {
+    }
+
+    static LearnerSubmissionView of(ReviewSubmission submission, Appeal appeal, List<ReviewTask> reviews,
+            List<OperatorDecision> decisions) {
+        return new LearnerSubmissionView(submission.id(), submission.status().name(), submission.finalScore(),
+                submission.passed(), submission.valid(), submission.scoreVersion(),
+                reviews.stream().map(t -> new Review(t.scores(), t.scored() ? t.weightedScore() : null,
+                        t.invalidReason(), t.comment())).toList(),
+                appeal == null ? null : new AppealView(appeal.status().name(), appeal.reason(), appeal.decisionReason()),
+                decisions.stream().map(d -> new Decision(d.kind().name(), d.reason(), d.decidedAt())).toList());
     }
 }

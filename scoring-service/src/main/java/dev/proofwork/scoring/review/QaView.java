@@ -1,5 +1,6 @@
 package dev.proofwork.scoring.review;
 
+import dev.proofwork.scoring.duplicate.DuplicateFlag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,5 +23,22 @@ public record QaView(UUID submissionId, UUID auditionId, String skill, Submissio
     }
 
     public record Flag(UUID flagId, UUID originalSubmissionId, BigDecimal similarity, String status, String verdict) {
+
+        public static Flag of(DuplicateFlag flag) {
+            return new Flag(flag.id(), flag.originalId(), flag.similarity(), flag.status(), flag.verdict());
+        }
+    }
+
+    static QaView of(ReviewSubmission submission, List<ReviewTask> reviews, List<DuplicateFlag> flags,
+            List<OperatorDecision> decisions) {
+        List<Double> scores = reviews.stream().filter(ReviewTask::scored).map(ReviewTask::weightedScore).sorted()
+                .toList();
+        return new QaView(submission.id(), submission.auditionId(), submission.skill(), submission.status(),
+                submission.finalScore(), QualityAssurance.spread(scores),
+                reviews.stream().anyMatch(ReviewTask::adjudication),
+                reviews.stream().map(t -> new Review(t.id(), t.reviewerId(), t.adjudication(), t.status(), t.scores(),
+                        t.scored() ? t.weightedScore() : null, t.comment())).toList(),
+                flags.stream().map(Flag::of).toList(),
+                decisions.stream().map(d -> new Decision(d.kind(), d.reason(), d.decidedBy(), d.decidedAt())).toList());
     }
 }

@@ -1,14 +1,20 @@
 package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.ScoringEvent.SubmissionScored;
+import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.scoring.audition.ScoringAudition;
+import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.duplicate.DuplicateFlagRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Decides a submission's result once all its reviews are in: the mean when the reviews agree within the
@@ -19,15 +25,22 @@ import java.util.List;
 @ApplicationScoped
 public class QualityAssurance {
 
+    private final ReviewSubmissionRepository submissions;
     private final ReviewTaskRepository tasks;
+    private final ScoringAuditionRepository auditions;
+    private final DuplicateFlagRepository flags;
     private final ReviewAssigner assigner;
     private final OperatorDecisionRepository decisions;
     private final Outbox outbox;
     private final Clock clock;
 
-    QualityAssurance(ReviewTaskRepository tasks, ReviewAssigner assigner, OperatorDecisionRepository decisions,
-            Outbox outbox, Clock clock) {
+    QualityAssurance(ReviewSubmissionRepository submissions, ReviewTaskRepository tasks,
+            ScoringAuditionRepository auditions, DuplicateFlagRepository flags, ReviewAssigner assigner,
+            OperatorDecisionRepository decisions, Outbox outbox, Clock clock) {
+        this.submissions = submissions;
         this.tasks = tasks;
+        this.auditions = auditions;
+        this.flags = flags;
         this.decisions = decisions;
         this.assigner = assigner;
         this.outbox = outbox;
@@ -53,11 +66,32 @@ public class QualityAssurance {
         });
     }
 
+    /** A submission's QA case: its reviews, flags and the operators' decisions so far. */
+    @WithSession
+    public Uni<QaView> caseOf(UUID submissionId) {
+        return submission(submissionId).chain(submission -> tasks.list("submissionId = ?1 order by createdAt, id", submissionId)
+                .chain(reviews -> flags.list("submissionId", submissionId)
+                        .chain(raised -> decisions.forSubmission(submissionId)
+                                .map(decided -> QaView.of(submission, reviews, raised, decided)))));
+    }
+
     /**
      * An operator agrees with a reviewer's invalid mark: the work is invalid (its pay is withdrawn), a new
      * result says so, and the decision is kept with who made it and why, for the learner to read.
      */
-    public Uni<Void> confirmInvalid(ReviewSubmission submission, ScoringAudition audition, String operator,
+    @WithTransaction
+    public Uni<QaView> confirmInvalid(UUID submissionId, String operator, String reason) {
+        return submission(submissionId)
+                .chain(submission -> auditions.findById(submission.auditionId())
+                        .chain(audition -> recordInvalid(submission, audition, operator, reason)))
+                .chain(() -> caseOf(submissionId));
+    }
+
+    private Uni<ReviewSubmission> submission(UUID submissionId) {
+        return submissions.findById(submissionId).onItem().ifNull().failWith(() -> new NotFound("submission " + submissionId));
+    }
+
+    private Uni<Void> recordInvalid(ReviewSubmission submission, ScoringAudition audition, String operator,
             String reason) {
         return tasks.list("submissionId = ?1 and invalidReason is not null", submission.id()).chain(marks -> {
             if (marks.isEmpty() || submission.status() == SubmissionStatus.REJECTED) {

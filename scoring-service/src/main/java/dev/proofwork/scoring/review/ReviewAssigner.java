@@ -4,6 +4,7 @@ import dev.proofwork.runtime.persistence.TransactionLocks;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.reviewer.Reviewer;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -129,6 +130,7 @@ public class ReviewAssigner {
     }
 
     /** Tasks held longer than the timeout go back to the pool for someone else. */
+    @WithTransaction
     public Uni<Integer> releaseOverdue(Duration timeout) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(timeout), ZoneOffset.UTC);
         return Panache.getSession()
@@ -184,6 +186,7 @@ public class ReviewAssigner {
                 .replaceWithVoid();
     }
 
+    @WithTransaction
     public Uni<Void> assignPooled() {
         // assignments are serialised per database, so two instances cannot both fill a reviewer's last slot
         return Panache.getSession().chain(session -> session.flush())
@@ -198,7 +201,7 @@ public class ReviewAssigner {
     @Scheduled(every = "${proofwork.reviews.assign-every}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> assignPooledOnSchedule() {
-        return Panache.withTransaction(this::assignPooled);
+        return assignPooled();
     }
 
     private Uni<Void> place(ReviewTask task) {

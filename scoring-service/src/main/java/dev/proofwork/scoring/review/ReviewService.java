@@ -11,13 +11,12 @@ import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.domain.DomainException.Refused;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.security.FileLinks;
-import dev.proofwork.scoring.appeal.AppealRepository;
-import dev.proofwork.scoring.audition.ScoringAuditionRepository;
+import dev.proofwork.scoring.audition.ScoringAudition;
 import dev.proofwork.scoring.reviewer.Reviewer;
+import dev.proofwork.scoring.review.ReviewTaskRepository.TaskContext;
 import dev.proofwork.scoring.reviewer.ReviewerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,10 +38,8 @@ public class ReviewService {
     private final ReviewerRepository reviewers;
     private final ReviewTaskRepository tasks;
     private final ReviewSubmissionRepository submissions;
-    private final ScoringAuditionRepository auditions;
     private final QualityAssurance qa;
     private final ReviewAssigner assigner;
-    private final AppealRepository appeals;
     private final Outbox outbox;
     private final Clock clock;
     private final RevealDelay revealDelay;
@@ -50,18 +47,15 @@ public class ReviewService {
     private final String filesBaseUrl;
 
     ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
-            ScoringAuditionRepository auditions, QualityAssurance qa, ReviewAssigner assigner,
-            AppealRepository appeals, Outbox outbox, Clock clock,
+            QualityAssurance qa, ReviewAssigner assigner, Outbox outbox, Clock clock,
             @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay, FileLinks fileLinks,
             @ConfigProperty(name = "proofwork.files.base-url") String filesBaseUrl) {
         this.revealDelay = new RevealDelay(revealDelay);
         this.fileLinks = fileLinks;
         this.filesBaseUrl = filesBaseUrl;
-        this.appeals = appeals;
         this.reviewers = reviewers;
         this.tasks = tasks;
         this.submissions = submissions;
-        this.auditions = auditions;
         this.qa = qa;
         this.assigner = assigner;
         this.outbox = outbox;
@@ -83,12 +77,12 @@ public class ReviewService {
             }
             claimedOrg.ifPresent(reviewer::affiliate);
             return assigner.recuse(reviewer)
-                    .chain(() -> tasks.list("reviewerId = ?1 and status = ?2", reviewer.id(), TaskStatus.ASSIGNED))
-                    .chain(open -> Multi.createFrom().iterable(open.stream()
-                                    .filter(t -> revealDelay.revealed(t.id(), t.assignedAt(), now)).toList())
-                            .onItem().transformToUniAndConcatenate(this::queueItem)
-                            .collect().asList())
-                    .map(items -> items.stream().sorted(Comparator.comparing(QueueItem::taskId)).toList());
+                    .chain(() -> tasks.openContexts(reviewer.id()))
+                    .map(open -> open.stream()
+                            .filter(c -> revealDelay.revealed(c.task().id(), c.task().assignedAt(), now))
+                            .map(this::queueItem)
+                            .sorted(Comparator.comparing(QueueItem::taskId))
+                            .toList());
         });
     }
 
@@ -116,10 +110,11 @@ public class ReviewService {
     @WithTransaction
     public Uni<ReviewTask> submit(String subject, Optional<String> claimedOrg, UUID taskId, ReviewRequest request) {
         Instant now = clock.instant();
-        return reviewers.findBySubject(subject).chain(reviewer -> tasks.findById(taskId).chain(task -> {
-            if (reviewer == null || task == null || !reviewer.id().equals(task.reviewerId())) {
+        return reviewers.findBySubject(subject).chain(reviewer -> tasks.context(taskId).chain(context -> {
+            if (reviewer == null || context == null || !reviewer.id().equals(context.task().reviewerId())) {
                 throw new NotFound("review task " + taskId);
             }
+            ReviewTask task = context.task();
             if (task.status() == TaskStatus.SUBMITTED) {
                 throw new InvalidState("review-already-submitted", "Review already submitted",
                         "this review was already submitted");
@@ -128,29 +123,29 @@ public class ReviewService {
                 throw new Refused("appeal-task", "This task is an appeal",
                         "decide it with POST /api/v1/appeals/" + taskId + "/decision");
             }
-            return assigner.conflicts(reviewer, task).chain(conflict -> submissions.findById(task.submissionId())
-                    .chain(submission -> auditions.findById(submission.auditionId()).chain(audition -> {
-                        if (conflict || claimedOrg.filter(org -> org.equals(audition.orgId())).isPresent()) {
-                            throw new NotAllowed("conflict-of-interest", "Conflict of interest",
-                                    "you wrote this work or belong to the organisation that posted it; it goes to"
-                                            + " another reviewer when you next open your queue");
-                        }
-                        if (request.scores() == null || request.scores().isEmpty()) {
-                            task.markInvalid(request.invalidReason().strip(), request.comment(), now);
-                        } else {
-                            task.submit(request.scores(), weightedScore(audition.rubric(), request.scores()),
-                                    request.comment(), now);
-                        }
-                        if (task.kind() == TaskKind.GOLD) {
-                            return assigner.assignPooled().replaceWith(task);
-                        }
-                        Uni<Void> published = task.scored()
-                                ? outbox.add(recorded(task, submission, reviewer, now)).replaceWithVoid()
-                                : Uni.createFrom().voidItem();
-                        return published.chain(() -> qa.evaluate(submission, audition))
-                                .call(assigner::assignPooled)
-                                .replaceWith(task);
-                    })));
+            return assigner.conflicts(reviewer, task).chain(conflict -> {
+                ScoringAudition audition = context.audition();
+                if (conflict || claimedOrg.filter(org -> org.equals(audition.orgId())).isPresent()) {
+                    throw new NotAllowed("conflict-of-interest", "Conflict of interest",
+                            "you wrote this work or belong to the organisation that posted it; it goes to"
+                                    + " another reviewer when you next open your queue");
+                }
+                if (request.scores() == null || request.scores().isEmpty()) {
+                    task.markInvalid(request.invalidReason().strip(), request.comment(), now);
+                } else {
+                    task.submit(request.scores(), weightedScore(audition.rubric(), request.scores()),
+                            request.comment(), now);
+                }
+                if (task.kind() == TaskKind.GOLD) {
+                    return assigner.assignPooled().replaceWith(task);
+                }
+                Uni<Void> published = task.scored()
+                        ? outbox.add(recorded(task, context.submission(), reviewer, now)).replaceWithVoid()
+                        : Uni.createFrom().voidItem();
+                return published.chain(() -> qa.evaluate(context.submission(), audition))
+                        .call(assigner::assignPooled)
+                        .replaceWith(task);
+            });
         }));
     }
 
@@ -192,24 +187,17 @@ public class ReviewService {
         return weighted;
     }
 
-    private Uni<QueueItem> queueItem(ReviewTask task) {
-        return submissions.findById(task.submissionId()).chain(submission -> auditions.findById(submission.auditionId())
-                .chain(audition -> appealOf(task, submission).map(appeal -> new QueueItem(task.id(), submission.skill(),
-                        audition.rubric(), submission.content(), submission.links(),
-                        QueueItem.FileItem.deliverables(submission.files(), this::downloadLink), appeal))));
+    private QueueItem queueItem(TaskContext context) {
+        ReviewSubmission submission = context.submission();
+        QueueItem.AppealItem appeal = context.appeal() == null ? null
+                : new QueueItem.AppealItem(context.appeal().reason(), submission.finalScore());
+        return new QueueItem(context.task().id(), submission.skill(), context.audition().rubric(), submission.content(),
+                submission.links(), QueueItem.FileItem.deliverables(submission.files(), this::downloadLink), appeal);
     }
 
     /** A link to the file's bytes at audition-service, signed for a short while; audition-service checks it. */
     private String downloadLink(SubmittedFile file, String label) {
         return filesBaseUrl + "/api/v1/files/" + fileLinks.token(file.fileId(), label, clock.instant());
-    }
-
-    private Uni<QueueItem.AppealItem> appealOf(ReviewTask task, ReviewSubmission submission) {
-        if (task.kind() != TaskKind.APPEAL) {
-            return Uni.createFrom().nullItem();
-        }
-        return appeals.findBySubmission(submission.id())
-                .map(appeal -> new QueueItem.AppealItem(appeal.reason(), submission.finalScore()));
     }
 
     public static ReviewRecorded recorded(ReviewTask task, ReviewSubmission submission, Reviewer reviewer,

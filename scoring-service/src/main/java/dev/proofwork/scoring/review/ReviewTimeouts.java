@@ -1,6 +1,5 @@
 package dev.proofwork.scoring.review;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +25,6 @@ public class ReviewTimeouts {
 
     /** Returns how many tasks went back to the pool. */
     public Uni<Integer> releaseOverdue() {
-        return Panache.withTransaction(() -> assigner.releaseOverdue(timeout));
+        return assigner.releaseOverdue(timeout);
     }
 }

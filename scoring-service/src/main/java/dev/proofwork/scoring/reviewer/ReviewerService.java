@@ -48,6 +48,15 @@ public class ReviewerService {
                 .call(reviewer -> assigner.releaseAllOf(reviewer.id()));
     }
 
+    /** How the reviewer scores against gold items and fares in appeals. */
+    @WithSession
+    public Uni<ReviewerQuality> quality(UUID id) {
+        return reviewers.findById(id)
+                .onItem().ifNull().failWith(() -> new NotFound("reviewer " + id))
+                .chain(() -> reviewers.goldErrors(id))
+                .chain(errors -> reviewers.appealOutcomes(id).map(outcomes -> ReviewerQuality.of(id, errors, outcomes)));
+    }
+
     @WithSession
     public Uni<Page<Reviewer>> list(int page, int size) {
         var query = reviewers.findAll(Sort.by("createdAt").and("id")).page(page, size);
