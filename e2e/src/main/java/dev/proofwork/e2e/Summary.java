@@ -1,5 +1,6 @@
 package dev.proofwork.e2e;
 
+import dev.proofwork.testkit.Ranks;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;

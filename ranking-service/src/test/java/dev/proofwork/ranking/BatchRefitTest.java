@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.proofwork.ranking.bench.Scenario;
-import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.BatchRefit;
+import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.testkit.Ranks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,10 +39,10 @@ class BatchRefitTest {
         BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.tasks(),
                 scenario.reviewers());
 
-        double correlation = Scenario.spearman(scenario.reviewerSeverity(),
+        double correlation = Ranks.spearman(scenario.reviewerSeverity(),
                 java.util.Arrays.stream(fitted.reviewers()).mapToDouble(Belief::mean).toArray());
         assertThat(correlation).isGreaterThan(0.5);
-        assertThat(Scenario.spearman(scenario.ability(),
+        assertThat(Ranks.spearman(scenario.ability(),
                 java.util.Arrays.stream(fitted.learners()).mapToDouble(Belief::mean).toArray())).isGreaterThan(0.8);
     }
 }

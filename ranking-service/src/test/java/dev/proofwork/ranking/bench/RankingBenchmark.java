@@ -1,9 +1,10 @@
 package dev.proofwork.ranking.bench;
 
-import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.BatchRefit.Observation;
+import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.testkit.Ranks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -164,7 +165,7 @@ public final class RankingBenchmark {
             }
             coverage = (double) inside / estimate.length;
         }
-        return new double[] { Scenario.spearman(s.ability(), estimate),
+        return new double[] { Ranks.spearman(s.ability(), estimate),
                 Scenario.kendall(s.ability(), estimate, 2_000_000, new Random(seed)),
                 Scenario.topDecilePrecision(s.ability(), estimate), coverage };
     }

@@ -87,22 +87,6 @@ public record Scenario(List<Observation> observations, double[] days, double[] a
         return score;
     }
 
-    public static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double ma = Arrays.stream(ra).average().orElse(0);
-        double mb = Arrays.stream(rb).average().orElse(0);
-        double cov = 0;
-        double va = 0;
-        double vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (ra[i] - ma) * (rb[i] - mb);
-            va += (ra[i] - ma) * (ra[i] - ma);
-            vb += (rb[i] - mb) * (rb[i] - mb);
-        }
-        return cov / Math.sqrt(va * vb);
-    }
-
     /** Kendall's tau-a on a sample of at most {@code maxPairs} pairs, so it stays cheap at 100,000 learners. */
     public static double kendall(double[] a, double[] b, long maxPairs, Random random) {
         int n = a.length;
@@ -142,15 +126,5 @@ public record Scenario(List<Observation> observations, double[] days, double[] a
         Integer[] index = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
         Arrays.sort(index, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
         return index;
-    }
-
-    private static double[] ranks(double[] values) {
-        Integer[] index = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(index, Comparator.comparingDouble(i -> values[i]));
-        double[] ranks = new double[values.length];
-        for (int r = 0; r < index.length; r++) {
-            ranks[index[r]] = r;
-        }
-        return ranks;
     }
 }

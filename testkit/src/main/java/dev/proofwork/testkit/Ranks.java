@@ -1,10 +1,13 @@
-package dev.proofwork.e2e;
+package dev.proofwork.testkit;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Spearman's rank correlation, ties given their mean rank. */
+/**
+ * How well an estimated order matches a known truth: Spearman's rank correlation, ties given their mean rank
+ * (0 when either side has no spread). One copy for the scenario's summary and the ranking benchmark.
+ */
 public final class Ranks {
 
     private Ranks() {
