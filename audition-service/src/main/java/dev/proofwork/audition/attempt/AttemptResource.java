@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1")
 @RolesAllowed(Caller.LEARNER)
@@ -27,12 +28,14 @@ public class AttemptResource {
 
     @GET
     @Path("attempts/{id}")
+    @Operation(summary = "One of the caller's attempts, with its deadline and state")
     public Uni<AttemptView> get(@PathParam("id") UUID id) {
         return attempts.find(id, caller.subject()).map(AttemptView::of);
     }
 
     @GET
     @Path("me/attempts")
+    @Operation(summary = "The caller's attempts, newest first")
     public Uni<Page<AttemptView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return attempts.mine(caller.subject(), page, size).map(found -> found.map(AttemptView::of));

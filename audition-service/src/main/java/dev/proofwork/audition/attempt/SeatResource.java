@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/auditions/{auditionId}/attempts")
@@ -24,6 +28,10 @@ public class SeatResource {
     /** Claims a seat: the attempt's clock starts now and runs for the audition's timebox. */
     @POST
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "Claim a seat; the attempt's timebox starts now")
+    @APIResponse(responseCode = "201", description = "The attempt, with its deadline",
+            content = @Content(schema = @Schema(implementation = AttemptView.class)))
+    @APIResponse(responseCode = "409", description = "No seat left, the audition is not open, or the caller already holds one")
     public Uni<RestResponse<AttemptView>> claimSeat(@PathParam("auditionId") UUID auditionId) {
         return attempts.claimSeat(auditionId, caller.subject())
                 .map(attempt -> RestResponse.ResponseBuilder

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** An employer's side of contact requests: ask the author of scored work, and follow the answers. */
@@ -30,6 +33,9 @@ public class ContactRequestResource {
     @POST
     @RolesAllowed(Caller.EMPLOYER)
     @Operation(summary = "Ask the pseudonymous author of scored, valid work for contact")
+    @APIResponse(responseCode = "201", description = "Asked; the candidate accepts or declines",
+            content = @Content(schema = @Schema(implementation = ContactRequestViews.ForEmployer.class)))
+    @APIResponse(responseCode = "409", description = "Not a scored candidate, or already asked")
     public Uni<RestResponse<ContactRequestViews.ForEmployer>> request(@PathParam("auditionId") UUID auditionId,
             @Valid @NotNull ContactRequestInput input) {
         return contacts.request(auditionId, Viewer.of(caller), input)

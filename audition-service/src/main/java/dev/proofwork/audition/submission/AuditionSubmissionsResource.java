@@ -29,6 +29,7 @@ public class AuditionSubmissionsResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    @Operation(summary = "An audition's scored submissions, by pseudonym, for its employer")
     public Uni<Page<CandidateSubmissionView>> list(@PathParam("auditionId") UUID auditionId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

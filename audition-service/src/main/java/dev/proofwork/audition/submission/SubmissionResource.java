@@ -15,6 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -35,6 +39,11 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "Submit the attempt's work as JSON (text and links), before the deadline")
+    @APIResponse(responseCode = "201", description = "Received; reviews follow",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "The attempt is expired, submitted already, or not the caller's to submit")
+    @APIResponse(responseCode = "413", description = "The work is larger than allowed")
     public Uni<RestResponse<SubmissionView>> submit(@PathParam("attemptId") UUID attemptId,
             @Valid @NotNull SubmissionInput input) {
         return submissions.submit(attemptId, caller.subject(), input).map(SubmissionResource::created);
@@ -44,6 +53,11 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "Submit the attempt's work with files, as multipart form data")
+    @APIResponse(responseCode = "201", description = "Received; reviews follow",
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "409", description = "The attempt is expired, submitted already, or not the caller's to submit")
+    @APIResponse(responseCode = "413", description = "The work or its files are larger than allowed")
     public Uni<RestResponse<SubmissionView>> submitWithFiles(@PathParam("attemptId") UUID attemptId,
             @RestForm String content, @RestForm("links") List<String> links, @RestForm("files") List<FileUpload> files) {
         return Multi.createFrom().iterable(files == null ? List.<FileUpload> of() : files)
@@ -59,6 +73,7 @@ public class SubmissionResource {
     /** The learner's own submission for this attempt: its id, files and where QA stands. */
     @GET
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "The caller's submission for this attempt: its files and where QA stands")
     public Uni<SubmissionView> mine(@PathParam("attemptId") UUID attemptId) {
         return submissions.ownSubmission(attemptId, caller.subject());
     }

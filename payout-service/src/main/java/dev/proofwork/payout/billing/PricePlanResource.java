@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Operators set prices per org and currency ({@code *} for the default); an employer reads its own. */
 @Path("/api/v1/price-plans/{orgId}/{currency}")
@@ -28,6 +29,7 @@ public class PricePlanResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    @Operation(summary = "The prices an org pays in a currency: its own plan, else the default")
     public Uni<PricePlan.View> get(@PathParam("orgId") String orgId,
             @PathParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
         access.requireOrg(orgId);
@@ -36,6 +38,7 @@ public class PricePlanResource {
 
     @PUT
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Set an org's prices in a currency (* for the default); funded auditions keep theirs")
     public Uni<PricePlan.View> set(@PathParam("orgId") String orgId,
             @PathParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
             @Valid @NotNull PricePlanSpec spec) {

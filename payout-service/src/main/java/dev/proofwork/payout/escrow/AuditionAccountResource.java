@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/audition-accounts")
 public class AuditionAccountResource {
@@ -20,6 +21,7 @@ public class AuditionAccountResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "An audition's escrow: what was reserved, spent and released")
     public Uni<AuditionAccount.View> get(@PathParam("id") UUID id) {
         return escrow.account(id);
     }

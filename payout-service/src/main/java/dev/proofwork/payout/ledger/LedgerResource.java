@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/ledger")
 public class LedgerResource {
@@ -23,6 +24,7 @@ public class LedgerResource {
     @GET
     @Path("trial-balance")
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Debits and credits per currency; balanced when every currency nets to zero")
     public Uni<TrialBalance> trialBalance() {
         return ledger.trialBalance().map(totals -> new TrialBalance(
                 totals.stream().allMatch(currency -> currency.netMinor() == 0), totals));

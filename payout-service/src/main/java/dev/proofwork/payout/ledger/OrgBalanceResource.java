@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/employers/{orgId}/balance")
 public class OrgBalanceResource {
@@ -25,6 +26,7 @@ public class OrgBalanceResource {
 
     @GET
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    @Operation(summary = "An org's money per currency: available, held in escrow, owed")
     public Uni<Balances> get(@PathParam("orgId") String orgId) {
         access.requireOrg(orgId);
         return ledger.orgBalances(orgId).map(currencies -> new Balances(orgId, currencies));

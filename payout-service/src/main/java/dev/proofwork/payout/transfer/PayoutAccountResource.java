@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A learner's own payout account. */
 @Path("/api/v1/me/payout-account")
@@ -23,12 +24,14 @@ public class PayoutAccountResource {
 
     @PUT
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "Add or change the caller's payout account; a change waits out a safety hold")
     public Uni<PayoutAccount.View> put(@Valid @NotNull PayoutAccountRequest request) {
         return payouts.setAccount(caller.subject(), request.accountReference());
     }
 
     @GET
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "The caller's payout account")
     public Uni<PayoutAccount.View> get() {
         return payouts.account(caller.subject());
     }

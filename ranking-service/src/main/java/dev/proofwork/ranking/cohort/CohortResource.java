@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/cohorts")
 public class CohortResource {
@@ -21,6 +22,7 @@ public class CohortResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "A cohort: whose audition it is and in which skill")
     public Uni<Cohort.View> get(@PathParam("id") UUID id) {
         return queries.cohortView(id);
     }

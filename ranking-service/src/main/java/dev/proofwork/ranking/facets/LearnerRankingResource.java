@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A learner's own standing, and their chance on a task before claiming a seat. */
 @Path("/api/v1")
@@ -30,6 +31,7 @@ public class LearnerRankingResource {
 
     @GET
     @Path("me/skills")
+    @Operation(summary = "The caller's skills: published score, uncertainty and standing")
     public Uni<List<RankingViews.MySkill>> mine() {
         return rankings.mine(caller.subject());
     }
@@ -37,6 +39,7 @@ public class LearnerRankingResource {
     /** Why the score moved: each review or refit with its effect, and the decay ahead (the portal's chart). */
     @GET
     @Path("me/skills/{skill}/history")
+    @Operation(summary = "Why the caller's score moved: each review or refit with its effect, and the decay ahead")
     public Uni<RankingViews.SkillHistory> history(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill) {
         return rankings.history(caller.subject(), skill);
@@ -45,6 +48,7 @@ public class LearnerRankingResource {
     /** The fits of a page of the open list (50 ids still fit in a URL); auditions not open are left out. */
     @GET
     @Path("me/fits")
+    @Operation(summary = "The caller's fit for up to 50 open auditions")
     public Uni<List<RankingViews.AuditionFit>> fits(
             @QueryParam("auditionId") @NotEmpty @Size(max = 50)
             List<@Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String> auditionId) {
@@ -54,6 +58,7 @@ public class LearnerRankingResource {
 
     @GET
     @Path("auditions/{auditionId}/fit")
+    @Operation(summary = "The caller's fit for one audition")
     public Uni<RankingViews.Fit> fit(@PathParam("auditionId") UUID auditionId) {
         return rankings.fit(auditionId, caller.subject());
     }

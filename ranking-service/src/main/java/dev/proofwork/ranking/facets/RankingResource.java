@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/rankings")
 public class RankingResource {
@@ -29,6 +30,7 @@ public class RankingResource {
     @GET
     @Path("auditions/{auditionId}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
+    @Operation(summary = "An audition's cohort ranked, comparable across cohorts where they are linked")
     public Uni<List<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId) {
         return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId());
     }
@@ -36,6 +38,7 @@ public class RankingResource {
     @GET
     @Path("skills/{skill}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
+    @Operation(summary = "A skill's leaderboard, paged")
     public Uni<Page<RankingViews.LeaderboardEntry>> skill(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,

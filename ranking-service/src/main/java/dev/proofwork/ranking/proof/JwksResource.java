@@ -5,6 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The public keys of every proof-signing key, retired ones included, for offline verification. */
 @Path("/.well-known/jwks.json")
@@ -18,6 +19,7 @@ public class JwksResource {
     }
 
     @GET
+    @Operation(summary = "The public keys that sign proofs (RFC 7517), for checking a proof offline")
     public Uni<Map<String, Object>> jwks() {
         return proofs.jwks();
     }

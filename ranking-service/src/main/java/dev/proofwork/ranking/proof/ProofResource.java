@@ -12,6 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/me/proofs")
@@ -31,6 +35,10 @@ public class ProofResource {
     }
 
     @POST
+    @Operation(summary = "Mint a signed proof of the caller's score in a skill")
+    @APIResponse(responseCode = "201", description = "The proof and its share link",
+            content = @Content(schema = @Schema(implementation = ProofService.Issued.class)))
+    @APIResponse(responseCode = "409", description = "No score in this skill to prove")
     public Uni<RestResponse<ProofService.Issued>> mint(@Valid @NotNull MintRequest request) {
         return proofs.mint(caller.subject(), request.skill())
                 .map(issued -> RestResponse.status(RestResponse.Status.CREATED, issued));
@@ -38,6 +46,8 @@ public class ProofResource {
 
     @POST
     @Path("{proofId}/revoke")
+    @Operation(summary = "Revoke one of the caller's proofs; verifiers see it revoked")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<RestResponse<Void>> revokeOwn(@PathParam("proofId") UUID proofId) {
         return proofs.revoke(proofId, caller.subject()).map(done -> RestResponse.noContent());
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Public verification of proofs, and the rotation of the keys that sign them. */
 @Path("/api/v1/proofs")
@@ -28,6 +29,7 @@ public class ProofVerificationResource {
     @POST
     @Path("verify")
     @PermitAll
+    @Operation(summary = "Check a proof: signature, revocation and how much its score has decayed")
     public Uni<ProofService.Verification> verify(@Valid @NotNull VerifyRequest request) {
         return proofs.verify(request.credential());
     }
@@ -35,6 +37,7 @@ public class ProofVerificationResource {
     @POST
     @Path("keys/rotate")
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Start signing with a new key; older keys stay published until their proofs lapse")
     public Uni<SigningKeyView> rotate() {
         return proofs.rotate().map(SigningKeyView::new);
     }

@@ -10,6 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1")
@@ -26,6 +30,7 @@ public class AppealResource {
     @GET
     @Path("me/submissions/{submissionId}")
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "The caller's result: each review's scores and comments, decisions, and any appeal")
     public Uni<LearnerSubmissionView> mine(@PathParam("submissionId") UUID submissionId) {
         return appeals.view(caller.subject(), submissionId);
     }
@@ -33,6 +38,10 @@ public class AppealResource {
     @POST
     @Path("me/submissions/{submissionId}/appeal")
     @RolesAllowed(Caller.LEARNER)
+    @Operation(summary = "Appeal the score once, within the appeal window")
+    @APIResponse(responseCode = "201", description = "Filed; a reviewer new to the work decides it",
+            content = @Content(schema = @Schema(implementation = AppealFiled.class)))
+    @APIResponse(responseCode = "409", description = "Not scored yet, the window has closed, or already appealed")
     public Uni<RestResponse<AppealFiled>> appeal(@PathParam("submissionId") UUID submissionId,
             @Valid @NotNull AppealRequest request) {
         return appeals.appeal(caller.subject(), submissionId, request)
@@ -43,6 +52,9 @@ public class AppealResource {
     @POST
     @Path("appeals/{taskId}/decision")
     @RolesAllowed(Caller.REVIEWER)
+    @Operation(summary = "Uphold the score, or revise it with new scores")
+    @APIResponse(responseCode = "200", description = "The outcome, for the deciding reviewer")
+    @APIResponse(responseCode = "409", description = "Already decided")
     public Uni<AppealDecided> decide(@PathParam("taskId") UUID taskId, @Valid @NotNull AppealDecision decision) {
         return appeals.decide(caller.subject(), taskId, decision)
                 .map(appeal -> new AppealDecided(taskId, appeal.status()));

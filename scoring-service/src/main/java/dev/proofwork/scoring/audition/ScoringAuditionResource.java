@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/scoring/auditions")
 public class ScoringAuditionResource {
@@ -20,6 +21,7 @@ public class ScoringAuditionResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "An audition as scoring knows it: rubric, tolerance and pass mark")
     public Uni<ScoringAudition.View> get(@PathParam("id") UUID id) {
         return auditions.view(id);
     }

@@ -9,6 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Gold items are mixed into reviewers' queues to measure their accuracy and severity; they never reach learners' results. */
@@ -27,6 +31,9 @@ public class GoldResource {
     }
 
     @POST
+    @Operation(summary = "Add a gold item: work with a known score that calibrates reviewers")
+    @APIResponse(responseCode = "201", description = "Stored; it is mixed into reviewers' queues",
+            content = @Content(schema = @Schema(implementation = GoldView.class)))
     public Uni<RestResponse<GoldView>> register(@PathParam("auditionId") UUID auditionId,
             @Valid @NotNull GoldRequest request) {
         return gold.register(auditionId, request).map(stored -> RestResponse.status(RestResponse.Status.CREATED,

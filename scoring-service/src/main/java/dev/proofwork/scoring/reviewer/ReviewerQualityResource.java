@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/reviewers/{id}/quality")
 @RolesAllowed(Caller.OPERATOR)
@@ -19,6 +20,7 @@ public class ReviewerQualityResource {
     }
 
     @GET
+    @Operation(summary = "How a reviewer scores against gold items and fares in appeals")
     public Uni<ReviewerQuality> quality(@PathParam("id") UUID id) {
         return reviewers.quality(id);
     }

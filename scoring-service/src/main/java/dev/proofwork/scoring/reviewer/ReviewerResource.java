@@ -15,6 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/reviewers")
@@ -28,12 +32,17 @@ public class ReviewerResource {
     }
 
     @POST
+    @Operation(summary = "Register a reviewer for skills, with affiliations and a capacity")
+    @APIResponse(responseCode = "201", description = "Registered; they take pooled tasks at once",
+            content = @Content(schema = @Schema(implementation = ReviewerView.class)))
+    @APIResponse(responseCode = "409", description = "A reviewer with this subject exists")
     public Uni<RestResponse<ReviewerView>> register(@Valid @NotNull ReviewerRequest request) {
         return reviewers.register(request)
                 .map(reviewer -> RestResponse.status(RestResponse.Status.CREATED, ReviewerView.of(reviewer)));
     }
 
     @GET
+    @Operation(summary = "Reviewers, oldest first")
     public Uni<Page<ReviewerView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return reviewers.list(page, size).map(found -> found.map(ReviewerView::of));
@@ -41,6 +50,7 @@ public class ReviewerResource {
 
     @POST
     @Path("{id}/deactivate")
+    @Operation(summary = "Deactivate a reviewer; their open tasks go to others")
     public Uni<ReviewerView> deactivate(@PathParam("id") UUID id) {
         return reviewers.deactivate(id).map(ReviewerView::of);
     }
