@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The public keys of every proof-signing key, retired ones included, for offline verification. */
@@ -20,7 +19,7 @@ public class JwksResource {
 
     @GET
     @Operation(summary = "The public keys that sign proofs (RFC 7517), for checking a proof offline")
-    public Uni<Map<String, Object>> jwks() {
+    public Uni<ProofService.Jwks> jwks() {
         return proofs.jwks();
     }
 }

@@ -89,11 +89,16 @@ public class ProofService {
                 });
     }
 
+    /** A JSON Web Key Set (RFC 7517); each key is kept as the JWK text it was published as. */
+    public record Jwks(List<Map<String, Object>> keys) {
+    }
+
     @WithSession
-    public Uni<Map<String, Object>> jwks() {
-        return keys.listAll().map(all -> Map.of("keys", all.stream().map(key -> {
+    @SuppressWarnings("unchecked")
+    public Uni<Jwks> jwks() {
+        return keys.listAll().map(all -> new Jwks(all.stream().map(key -> {
             try {
-                return json.readValue(key.publicJwk(), Map.class);
+                return (Map<String, Object>) json.readValue(key.publicJwk(), Map.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored JWK " + key.kid() + " is unreadable", e);
             }
