@@ -3,6 +3,7 @@ package dev.proofwork.runtime.inbox;
 import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.MalformedEventException;
+import dev.proofwork.runtime.deadletter.DeadLetters;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * Applies each incoming event at most once per consumer: the event id is recorded in
  * {@code processed_event} in the same transaction as the consumer's effect, and an id already recorded
  * is acknowledged without effect. A record that cannot be decoded, or whose effect still fails after
- * the configured retries, is nacked, which sends it with the reason to the dead-letter topic.
+ * the configured retries, is kept as a {@link DeadLetters dead letter} for operators and nacked, which
+ * sends it with the reason to the dead-letter topic.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -29,11 +31,14 @@ public class EventInbox {
             insert into processed_event (consumer, event_id) values (:consumer, :eventId)
             on conflict do nothing""";
 
+    private final DeadLetters deadLetters;
     private final int retries;
     private final Duration backoff;
 
-    EventInbox(@ConfigProperty(name = "proofwork.inbox.retries", defaultValue = "3") int retries,
+    EventInbox(DeadLetters deadLetters,
+            @ConfigProperty(name = "proofwork.inbox.retries", defaultValue = "3") int retries,
             @ConfigProperty(name = "proofwork.inbox.backoff", defaultValue = "PT0.2S") Duration backoff) {
+        this.deadLetters = deadLetters;
         this.retries = retries;
         this.backoff = backoff;
     }
@@ -44,12 +49,14 @@ public class EventInbox {
      */
     @ActivateRequestContext
     public Uni<Void> consume(Message<byte[]> message, String consumer, Function<EventEnvelope<?>, Uni<Void>> effect) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException(consumer + " consumes Kafka records only"));
         EventEnvelope<?> envelope;
         try {
-            envelope = decode(message);
+            envelope = CloudEventCodec.decode(record.getHeaders(), message.getPayload());
         } catch (MalformedEventException e) {
             LOG.warnf("%s dead-lettered a malformed record: %s", consumer, e.getMessage());
-            return Uni.createFrom().completionStage(message.nack(e));
+            return deadLetter(message, consumer, record, null, e);
         }
         return Panache.withTransaction(() -> firstDelivery(consumer, envelope)
                         .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem()))
@@ -60,14 +67,18 @@ public class EventInbox {
                     }
                     LOG.errorf(failure, "%s dead-lettered %s %s after %d retries", consumer,
                             envelope.eventType().type(), envelope.id(), retries);
-                    return Uni.createFrom().completionStage(message.nack(failure));
+                    return deadLetter(message, consumer, record, envelope, failure);
                 });
     }
 
-    private static EventEnvelope<?> decode(Message<byte[]> message) {
-        IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new MalformedEventException("not a Kafka record"));
-        return CloudEventCodec.decode(metadata.getHeaders(), message.getPayload());
+    /** Kept for operators first; the nack that sends it to the dead-letter topic follows even if keeping it failed. */
+    private Uni<Void> deadLetter(Message<byte[]> message, String consumer, IncomingKafkaRecordMetadata<?, ?> record,
+            EventEnvelope<?> envelope, Throwable reason) {
+        return deadLetters.record(consumer, record, message.getPayload(), envelope, reason.toString())
+                .onFailure().invoke(failure -> LOG.errorf(failure, "%s could not keep a dead letter of %s-%d@%d",
+                        consumer, record.getTopic(), record.getPartition(), record.getOffset()))
+                .onFailure().recoverWithNull()
+                .chain(() -> Uni.createFrom().completionStage(message.nack(reason)));
     }
 
     private static Uni<Boolean> firstDelivery(String consumer, EventEnvelope<?> envelope) {

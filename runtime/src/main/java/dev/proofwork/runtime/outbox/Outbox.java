@@ -9,8 +9,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,17 +39,31 @@ public class Outbox {
     public Uni<EventEnvelope<?>> add(ProofworkEvent event) {
         EventEnvelope<?> envelope = EventEnvelope.of(source, clock.instant(), event);
         EventType<?> type = envelope.eventType();
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter("eventId", envelope.id())
-                        .setParameter("topic", type.topic())
-                        .setParameter("recordKey", envelope.key())
-                        .setParameter("eventType", type.type())
-                        .setParameter("source", envelope.source())
-                        .setParameter("occurredAt", OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC))
-                        .setParameter("payload",
-                                new String(CloudEventCodec.encodeData(event), StandardCharsets.UTF_8))
-                        .executeUpdate())
-                .replaceWith(envelope);
+        return insert(INSERT, envelope.id(), type.topic(), envelope.key(), type.type(), envelope.source(),
+                envelope.time(), CloudEventCodec.encodeData(event)).replaceWith(envelope);
+    }
+
+    /**
+     * Publishes an event again, as it was first published (same id, source and time), for a replay of a dead
+     * letter; an event this service published itself goes out again from its own row. Runs in the caller's
+     * transaction.
+     */
+    public Uni<Void> republish(UUID eventId, String topic, String recordKey, String eventType, String eventSource,
+            Instant occurredAt, byte[] payload) {
+        return insert(INSERT + " on conflict (event_id) do update set published_at = null", eventId, topic, recordKey,
+                eventType, eventSource, occurredAt, payload).replaceWithVoid();
+    }
+
+    private static Uni<Integer> insert(String statement, UUID eventId, String topic, String recordKey, String eventType,
+            String eventSource, Instant occurredAt, byte[] payload) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(statement)
+                .setParameter("eventId", eventId)
+                .setParameter("topic", topic)
+                .setParameter("recordKey", recordKey)
+                .setParameter("eventType", eventType)
+                .setParameter("source", eventSource)
+                .setParameter("occurredAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .setParameter("payload", new String(payload, StandardCharsets.UTF_8))
+                .executeUpdate());
     }
 }
