@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -30,6 +32,8 @@ public final class Http {
         }
     }
 
+    private static final Duration RESTART_PATIENCE = Duration.ofSeconds(60);
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Response get(String url, String token) {
@@ -44,7 +48,27 @@ public final class Http {
         return send("PUT", url, token, body, Map.of());
     }
 
+    /**
+     * Waits out a service that is restarting: a refused connection is tried again for up to a minute (the
+     * request never arrived, so no method can take effect twice), and so is a GET that lost its connection.
+     */
     public Response send(String method, String url, String token, Object body, Map<String, String> headers) {
+        Instant giveUp = Instant.now().plus(RESTART_PATIENCE);
+        while (true) {
+            try {
+                return sendOnce(method, url, token, body, headers);
+            } catch (IOException e) {
+                boolean safeToRepeat = e instanceof ConnectException || method.equals("GET");
+                if (!safeToRepeat || Instant.now().isAfter(giveUp)) {
+                    throw new ScenarioException(method + " " + url + " failed: " + e, e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private Response sendOnce(String method, String url, String token, Object body, Map<String, String> headers)
+            throws IOException {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Accept", "application/json")
@@ -60,11 +84,18 @@ public final class Http {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : parse(response.body());
             return new Response(method, url, response.statusCode(), json);
-        } catch (IOException e) {
-            throw new ScenarioException(method + " " + url + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScenarioException(method + " " + url + " was interrupted", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScenarioException("interrupted while a service restarted", e);
         }
     }
 

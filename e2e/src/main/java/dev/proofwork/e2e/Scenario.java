@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,6 +71,7 @@ public final class Scenario {
     private final List<Audition> auditions = new ArrayList<>();
     private final Map<String, Work> works = new LinkedHashMap<>();
     private final List<String> registered = new ArrayList<>();
+    private Supplier<Outcome> observe;
 
     public Scenario(ScenarioConfig config, TokenSource tokens, Consumer<String> progress) {
         this.config = config;
@@ -110,7 +112,16 @@ public final class Scenario {
         step("operator running payouts", () -> http.post(config.payoutUrl() + "/api/v1/payout-runs", token(operator), null).expect(200));
         List<String> proofs = new ArrayList<>();
         step("top learners minting and verifying proofs", () -> proofs.addAll(mintProofs()));
-        return collect(lateStatus, appealed, proofs);
+        observe = () -> collect(lateStatus, appealed, proofs);
+        return observe.get();
+    }
+
+    /** Reads the outcome of the played scenario again, as the services tell it now (reads only). */
+    public Outcome observe() {
+        if (observe == null) {
+            throw new IllegalStateException("the scenario has not been played to its end");
+        }
+        return observe.get();
     }
 
     private void step(String what, Runnable action) {

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The four services as separate JVMs, each running its packaged application against one real broker
@@ -33,7 +36,20 @@ final class ServiceProcesses implements AutoCloseable {
     private final KafkaBroker broker;
     private final OidcWiremockTestResource oidc;
     private final List<TestDatabase> databases = new ArrayList<>();
+    /** The test OIDC server's tokens, with the username as subject. */
+    static final TokenSource TEST_TOKENS = who -> switch (who.role()) {
+        case "employer" -> Tokens.employer(who.username(), who.orgId());
+        case "learner" -> Tokens.learner(who.username());
+        case "reviewer" -> Tokens.reviewer(who.username());
+        default -> Tokens.operator(who.username());
+    };
+
+    /** The broker in this JVM logs at WARN; the services' own logs are in target/e2e-logs. Held so they stick. */
+    private static final List<Logger> QUIET = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
+            .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.WARNING)).toList();
+
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
@@ -107,8 +123,33 @@ final class ServiceProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toString()));
-        processes.put(module, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(module + ".log").toFile()).start());
+        commands.put(module, command);
+        start(module);
+    }
+
+    private void start(String module) throws IOException {
+        processes.put(module, new ProcessBuilder(commands.get(module)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(module + ".log").toFile())).start());
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed, as when a machine dies. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a killed service again, on the same ports and database; returns at once, before it is ready. */
+    void restart(String service) throws IOException {
+        start(service);
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    TestDatabase database(String service) {
+        return databases.get(SERVICES.indexOf(service));
     }
 
     String url(String service) {

@@ -35,12 +35,13 @@ public abstract class OperationsEndpointsContract {
     }
 
     @Test
-    void readinessReportsTheDatabaseAndTheBrokerUp() {
+    void readinessReportsTheDatabaseTheBrokerAndTheOutboxRelayUp() {
         management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")))
-                .body("checks.name", hasItem(containsString("Messaging")));
+                .body("checks.name", hasItem(containsString("Messaging")))
+                .body("checks.name", hasItem("Outbox relay"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -51,6 +52,8 @@ public class OutboxRelay {
     private final Emitter<byte[]> emitter;
     private final int batchSize;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant lastProgress = Instant.now();
+    private volatile String lastFailure;
     private Vertx vertx;
     private long timer;
 
@@ -85,15 +88,32 @@ public class OutboxRelay {
         }
         drain().subscribe().with(published -> running.set(false), failure -> {
             running.set(false);
+            lastFailure = failure.toString();
             LOG.warnf(failure, "outbox relay failed; unpublished events will be retried");
         });
     }
 
     /** Relays batches until the outbox has no unpublished row left; returns how many were published. */
     public Uni<Integer> drain() {
-        return relayBatch().chain(published -> published < batchSize
+        return relayBatch().invoke(this::progressed).chain(published -> published < batchSize
                 ? Uni.createFrom().item(published)
                 : drain().map(more -> published + more));
+    }
+
+    /** A batch went out, or there was nothing to send: either way the relay is keeping up. */
+    private void progressed() {
+        lastProgress = Instant.now();
+        lastFailure = null;
+    }
+
+    /** When the relay last published a batch or found nothing to publish; its start while it has done neither. */
+    Instant lastProgress() {
+        return lastProgress;
+    }
+
+    /** Why its last attempt failed, or null. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     private Uni<Integer> relayBatch() {

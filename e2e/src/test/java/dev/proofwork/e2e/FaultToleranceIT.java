@@ -1,0 +1,269 @@
+package dev.proofwork.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.proofwork.events.Topics;
+import dev.proofwork.testkit.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The marketplace played while its services die. Each of three services is killed with SIGKILL at a moment
+ * it has work in flight and started again at once; afterwards every event of the attempts and scoring topics
+ * is delivered a second time. Every outcome a user checks must be exactly what a calm run gives (the checks
+ * of {@link MarketplaceOutcomeChecks}, read after the redelivery), nothing may sit in an outbox or among the
+ * dead letters, and each restarted service's time to consume again is printed.
+ *
+ * <p>The broker runs inside this JVM, so it is not among what is killed here; restarting a broker is measured
+ * with the local run (README, "Operating it").
+ */
+class FaultToleranceIT extends MarketplaceOutcomeChecks {
+
+    private static final Duration APPEAL_WINDOW = Duration.ofSeconds(15);
+    /** A service that is not consuming again after this is broken, not slow. */
+    private static final Duration CONSUME_AGAIN_BOUND = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    /** Which service dies when the scenario begins which step: each while it consumes what the others produce. */
+    private static final Map<String, String> KILLED_DURING = Map.of(
+            "learners claiming seats", "scoring-service",
+            "reviewers scoring", "payout-service",
+            "employers closing", "ranking-service");
+
+    /** The topics each service consumes: a probe on each shows it consuming all its channels again. */
+    private static final Map<String, List<String>> CONSUMES = Map.of(
+            "audition-service", List.of(Topics.ESCROW, Topics.SCORING),
+            "scoring-service", List.of(Topics.AUDITIONS, Topics.ATTEMPTS),
+            "ranking-service", List.of(Topics.AUDITIONS, Topics.ATTEMPTS, Topics.SCORING),
+            "payout-service", List.of(Topics.AUDITIONS, Topics.ATTEMPTS, Topics.SCORING));
+
+    private static final String PROBE = "probe-";
+
+    private static ServiceProcesses services;
+    private static Outcome outcome;
+    private static final Map<String, Duration> consumingAgainAfter = new ConcurrentHashMap<>();
+    private static final List<Throwable> faultFailures = new CopyOnWriteArrayList<>();
+    private static int redelivered;
+
+    @BeforeAll
+    static void playTheMarketplaceWhileServicesDie() throws Exception {
+        services = new ServiceProcesses(Map.of(
+                "proofwork.appeals.window", APPEAL_WINDOW.toString(),
+                "proofwork.proofs.threshold", "0"));
+        ScenarioConfig config = new ScenarioConfig(10, 4, 4, 20261124L, services.url("audition-service"),
+                services.url("scoring-service"), services.url("ranking-service"), services.url("payout-service"),
+                APPEAL_WINDOW, Duration.ofSeconds(65));
+        List<Thread> faults = new ArrayList<>();
+        Scenario scenario = new Scenario(config, ServiceProcesses.TEST_TOKENS, step -> {
+            System.out.println(step);
+            KILLED_DURING.forEach((during, service) -> {
+                if (step.contains(during)) {
+                    faults.add(Thread.startVirtualThread(() -> killAndRestart(service)));
+                }
+            });
+        });
+        try {
+            scenario.play();
+            for (Thread fault : faults) {
+                fault.join();
+            }
+            redelivered = redeliver(List.of(Topics.ATTEMPTS, Topics.SCORING));
+            awaitConsumersCaughtUp();
+            outcome = scenario.observe();
+        } catch (ScenarioException e) {
+            String logs = ServiceProcesses.SERVICES.stream().map(s -> "--- " + s + "\n" + services.logTail(s))
+                    .collect(Collectors.joining("\n"));
+            throw new AssertionError(e.getMessage() + "\n" + logs, e);
+        }
+        Summary.print(outcome, System.out);
+        System.out.printf(Locale.ROOT, "redelivered %d events of %s and %s%n", redelivered, Topics.ATTEMPTS,
+                Topics.SCORING);
+        consumingAgainAfter.forEach((service, took) -> System.out.printf(Locale.ROOT,
+                "%s consumed again %.1f s after it was started again%n", service, took.toMillis() / 1000.0));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Override
+    protected Outcome outcome() {
+        return outcome;
+    }
+
+    @Test
+    void everyKilledServiceConsumedAgainSoonAfterItsRestart() {
+        assertThat(faultFailures).isEmpty();
+        assertThat(consumingAgainAfter).containsOnlyKeys(KILLED_DURING.values());
+        assertThat(consumingAgainAfter.values()).allSatisfy(took -> assertThat(took).isLessThan(CONSUME_AGAIN_BOUND));
+        assertThat(redelivered).isGreaterThan(50);
+    }
+
+    @Test
+    void nothingIsLeftInAnOutboxAndNoConsumerGaveUpOnAnEvent() throws Exception {
+        for (String service : ServiceProcesses.SERVICES) {
+            assertThat(unpublished(service)).as(service + " outbox").isZero();
+            assertThat(deadLetterKeys(service)).as(service + " dead letters")
+                    .allSatisfy(key -> assertThat(key).startsWith(PROBE));
+        }
+    }
+
+    /** Kills the service, starts it again, and times how long until it consumes every topic it reads. */
+    private static void killAndRestart(String service) {
+        try {
+            Thread.sleep(2_000);
+            services.kill(service);
+            Instant restarted = Instant.now();
+            services.restart(service);
+            Set<String> probes = CONSUMES.get(service).stream().map(topic -> probe(service, topic))
+                    .collect(Collectors.toSet());
+            Instant giveUp = restarted.plus(SETTLE);
+            while (!deadLetterKeys(service).containsAll(probes)) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new AssertionError(service + " did not consume again within " + SETTLE + ":\n"
+                            + services.logTail(service));
+                }
+                Thread.sleep(100);
+            }
+            consumingAgainAfter.put(service, Duration.between(restarted, Instant.now()));
+        } catch (Throwable e) {
+            faultFailures.add(e);
+        }
+    }
+
+    /** A record that is no event: the service's consumer of that topic dead-letters it at once. */
+    private static String probe(String service, String topic) {
+        String key = PROBE + service + "-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, key, "probe".getBytes(StandardCharsets.UTF_8))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send a probe to " + topic, e);
+        }
+        return key;
+    }
+
+    /** The keys of the service's dead letters; an empty list while it is not answering. */
+    private static List<String> deadLetterKeys(String service) {
+        Http.Response response;
+        try {
+            response = new Http().get(services.url(service) + "/api/v1/dead-letters?size=100",
+                    Tokens.operator("fault-operator"));
+        } catch (ScenarioException notAnswering) {
+            return List.of();
+        }
+        if (response.status() != 200) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        response.body().path("items").forEach(item -> keys.add(item.path("recordKey").asText()));
+        return keys;
+    }
+
+    /** Sends every event the topics hold once more, as its producer sent it; returns how many. */
+    private static int redeliver(Collection<String> topics) throws Exception {
+        List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(events::add);
+            }
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (ConsumerRecord<String, byte[]> event : events) {
+                if (event.key() == null || !event.key().startsWith(PROBE)) {
+                    producer.send(new ProducerRecord<>(event.topic(), null, event.key(), event.value(), event.headers()));
+                }
+            }
+            producer.flush();
+        }
+        return (int) events.stream().filter(e -> e.key() == null || !e.key().startsWith(PROBE)).count();
+    }
+
+    /** Until every service's consumer group has read every topic to its end. */
+    private static void awaitConsumersCaughtUp() throws Exception {
+        Instant giveUp = Instant.now().plus(SETTLE);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers()))) {
+            for (String group : ServiceProcesses.SERVICES) {
+                while (lag(admin, group) > 0) {
+                    if (Instant.now().isAfter(giveUp)) {
+                        throw new AssertionError(group + " still lags " + lag(admin, group) + " records");
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    private static long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return committed.entrySet().stream()
+                .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset())
+                .sum();
+    }
+
+    private static long unpublished(String service) throws Exception {
+        var database = services.database(service);
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                ResultSet rows = connection.createStatement()
+                        .executeQuery("select count(*) from outbox where published_at is null")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all"));
+    }
+}
