@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,20 @@ public abstract class OperationsEndpointsContract {
             });
         }));
         assertThat(gaps).as("operations the API document leaves unexplained").isEmpty();
+    }
+
+    /** Support can find a refusal in the service's log from what the client saw. */
+    @Test
+    void everyRefusalCarriesTheCorrelationIdOfItsRequest() {
+        String path = documentedPath().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        String generated = given().when().get(path)
+                .then().statusCode(401).contentType("application/problem+json")
+                .extract().header("X-Correlation-Id");
+        assertThat(generated).isNotBlank();
+        given().header("X-Correlation-Id", "support-ticket-42").when().get(path)
+                .then().statusCode(401)
+                .header("X-Correlation-Id", "support-ticket-42")
+                .body("correlationId", equalTo("support-ticket-42"));
     }
 
     @Test

@@ -200,11 +200,9 @@ public class ProblemMappers {
                         "another request changed the same thing at the same time; read it again and retry"));
             }
         }
-        String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(e, "request failed unexpectedly [correlationId=%s]", correlationId);
+        LOG.errorf(e, "request failed unexpectedly [correlationId=%s]", CorrelationIds.current());
         return respond(Problem.of(500, "internal-error", "Internal error",
-                "the request could not be completed; quote the correlation id when reporting it")
-                .with("correlationId", correlationId));
+                "the request could not be completed; quote the correlation id when reporting it"));
     }
 
     private static boolean isConflict(Throwable e) {
@@ -221,7 +219,13 @@ public class ProblemMappers {
         return e instanceof io.vertx.pgclient.PgException pg && CONFLICT_STATES.contains(pg.getSqlState());
     }
 
+    /** Every refusal names its correlation id, and the service's log says which refusal it was. */
     private Response respond(Problem problem) {
+        String correlationId = CorrelationIds.current();
+        problem.with(CorrelationIds.KEY, correlationId);
+        if (problem.getStatus() < 500) {
+            LOG.infof("refused with %d %s [correlationId=%s]", problem.getStatus(), problem.getType(), correlationId);
+        }
         try {
             return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE)
                     .entity(json.writeValueAsString(problem)).build();
