@@ -30,7 +30,7 @@ public abstract class OperationsEndpointsContract {
     protected abstract String documentedPath();
 
     /** The management interface, where Quarkus started it for this test run. */
-    protected static RequestSpecification management() {
+    public static RequestSpecification management() {
         int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
         return given().port(port);
     }

@@ -5,6 +5,7 @@ import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.MalformedEventException;
 import dev.proofwork.runtime.deadletter.DeadLetters;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,15 @@ public class EventInbox {
             on conflict do nothing""";
 
     private final DeadLetters deadLetters;
+    private final MeterRegistry metrics;
     private final int retries;
     private final Duration backoff;
 
-    EventInbox(DeadLetters deadLetters,
+    EventInbox(DeadLetters deadLetters, MeterRegistry metrics,
             @ConfigProperty(name = "proofwork.inbox.retries", defaultValue = "3") int retries,
             @ConfigProperty(name = "proofwork.inbox.backoff", defaultValue = "PT0.2S") Duration backoff) {
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.retries = retries;
         this.backoff = backoff;
     }
@@ -59,7 +62,8 @@ public class EventInbox {
             return deadLetter(message, consumer, record, null, e);
         }
         return Panache.withTransaction(() -> firstDelivery(consumer, envelope)
-                        .chain(first -> first ? effect.apply(envelope) : Uni.createFrom().voidItem()))
+                        .chain(first -> first ? effect.apply(envelope).replaceWith(true) : Uni.createFrom().item(false)))
+                .invoke(applied -> count(consumer, applied ? "applied" : "duplicate"))
                 .onFailure().retry().withBackOff(backoff).atMost(retries)
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
@@ -71,9 +75,15 @@ public class EventInbox {
                 });
     }
 
+    /** Events per consumer and outcome: applied, duplicate (an event id already applied), dead-lettered. */
+    private void count(String consumer, String outcome) {
+        metrics.counter("proofwork.inbox.events", "consumer", consumer, "outcome", outcome).increment();
+    }
+
     /** Kept for operators first; the nack that sends it to the dead-letter topic follows even if keeping it failed. */
     private Uni<Void> deadLetter(Message<byte[]> message, String consumer, IncomingKafkaRecordMetadata<?, ?> record,
             EventEnvelope<?> envelope, Throwable reason) {
+        count(consumer, "dead-lettered");
         return deadLetters.record(consumer, record, message.getPayload(), envelope, reason.toString())
                 .onFailure().invoke(failure -> LOG.errorf(failure, "%s could not keep a dead letter of %s-%d@%d",
                         consumer, record.getTopic(), record.getPartition(), record.getOffset()))

@@ -8,6 +8,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,25 +45,35 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed key of the advisory lock that elects the relaying instance. */
     private static final long RELAY_LOCK = 0x70726f6f66L;
+    private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
 
     private static final String SELECT_BATCH = """
             select position, event_id, topic, record_key, event_type, source, occurred_at, payload::text as payload
             from outbox where published_at is null order by position limit $1""";
     private static final String MARK_PUBLISHED = "update outbox set published_at = now() where position = any($1)";
+    private static final String BACKLOG = "select count(*) as waiting from outbox where published_at is null";
 
     private final Pool pool;
     private final Emitter<byte[]> emitter;
     private final int batchSize;
+    private final MeterRegistry metrics;
+    private final AtomicLong backlog = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Instant lastProgress = Instant.now();
     private volatile String lastFailure;
     private Vertx vertx;
     private long timer;
+    private long backlogTimer;
 
     OutboxRelay(Pool pool,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
-            @ConfigProperty(name = "proofwork.outbox.batch-size", defaultValue = "500") int batchSize) {
+            @ConfigProperty(name = "proofwork.outbox.batch-size", defaultValue = "500") int batchSize,
+            MeterRegistry metrics) {
         this.pool = pool;
+        this.metrics = metrics;
+        Gauge.builder("proofwork.outbox.backlog", backlog, AtomicLong::get)
+                .description("events committed but not yet published to Kafka")
+                .register(metrics);
         this.emitter = emitter;
         this.batchSize = batchSize;
     }
@@ -74,11 +87,13 @@ public class OutboxRelay {
             @ConfigProperty(name = "proofwork.outbox.start-delay", defaultValue = "PT2S") Duration startDelay) {
         this.vertx = vertx;
         timer = vertx.setPeriodic(startDelay.toMillis(), pollInterval.toMillis(), tick -> relay());
+        backlogTimer = vertx.setPeriodic(startDelay.toMillis(), BACKLOG_EVERY.toMillis(), tick -> measureBacklog());
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         if (vertx != null) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(backlogTimer);
         }
     }
 
@@ -98,6 +113,12 @@ public class OutboxRelay {
         return relayBatch().invoke(this::progressed).chain(published -> published < batchSize
                 ? Uni.createFrom().item(published)
                 : drain().map(more -> published + more));
+    }
+
+    private void measureBacklog() {
+        pool.query(BACKLOG).execute()
+                .subscribe().with(rows -> backlog.set(rows.iterator().next().getLong("waiting")),
+                        failure -> LOG.debugf("could not measure the outbox backlog: %s", failure.getMessage()));
     }
 
     /** A batch went out, or there was nothing to send: either way the relay is keeping up. */
@@ -131,16 +152,24 @@ public class OutboxRelay {
                         return Uni.createFrom().item(0);
                     }
                     List<Long> positions = new ArrayList<>(rows.size());
+                    List<String> types = new ArrayList<>(rows.size());
                     List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         positions.add(row.getLong("position"));
+                        types.add(row.getString("event_type"));
                         acks.add(send(row));
                     }
                     return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
                             .chain(() -> connection.preparedQuery(MARK_PUBLISHED)
                                     .execute(Tuple.of(positions.toArray(Long[]::new))))
+                            .invoke(() -> types.forEach(this::countPublished))
                             .map(RowSet::rowCount);
                 });
+    }
+
+    /** Every business fact is an event, so this one counter tells submissions, reviews, payouts and invoices apart. */
+    private void countPublished(String eventType) {
+        metrics.counter("proofwork.events.published", "type", eventType).increment();
     }
 
     private CompletableFuture<Void> send(Row row) {
