@@ -4,6 +4,8 @@ import dev.proofwork.events.CloudEventCodec;
 import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.EventType;
 import dev.proofwork.events.ProofworkEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +26,9 @@ public class Outbox {
 
     // the payload is bound as text for PostgreSQL to parse: bound as jsonb it would be stored as one JSON string
     private static final String INSERT = """
-            insert into outbox (event_id, topic, record_key, event_type, source, occurred_at, payload)
-            values (:eventId, :topic, :recordKey, :eventType, :source, :occurredAt, cast(cast(:payload as text) as jsonb))""";
+            insert into outbox (event_id, topic, record_key, event_type, source, occurred_at, payload, trace_parent)
+            values (:eventId, :topic, :recordKey, :eventType, :source, :occurredAt, cast(cast(:payload as text) as jsonb),
+                    :traceParent)""";
 
     private final Clock clock;
     private final String source;
@@ -64,6 +67,15 @@ public class Outbox {
                 .setParameter("source", eventSource)
                 .setParameter("occurredAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .setParameter("payload", new String(payload, StandardCharsets.UTF_8))
+                .setParameter("traceParent", traceParent())
                 .executeUpdate());
+    }
+
+    /** The current span as a W3C traceparent, when tracing is on and a span is current. */
+    private static String traceParent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid()
+                ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 }

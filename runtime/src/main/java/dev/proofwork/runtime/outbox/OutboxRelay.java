@@ -1,29 +1,35 @@
 package dev.proofwork.runtime.outbox;
 
 import dev.proofwork.events.CloudEventCodec;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -48,7 +54,8 @@ public class OutboxRelay {
     private static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
 
     private static final String SELECT_BATCH = """
-            select position, event_id, topic, record_key, event_type, source, occurred_at, payload::text as payload
+            select position, event_id, topic, record_key, event_type, source, occurred_at, payload::text as payload,
+                   trace_parent
             from outbox where published_at is null order by position limit $1""";
     private static final String MARK_PUBLISHED = "update outbox set published_at = now() where position = any($1)";
     private static final String BACKLOG = "select count(*) as waiting from outbox where published_at is null";
@@ -182,10 +189,27 @@ public class OutboxRelay {
                 .build();
         Message<byte[]> message = Message.of(row.getString("payload").getBytes(StandardCharsets.UTF_8))
                 .addMetadata(metadata)
+                .addMetadata(tracing(row.getString("trace_parent")))
                 .withAck(() -> complete(acked))
                 .withNack(failure -> fail(acked, failure));
         emitter.send(message);
         return acked;
+    }
+
+    /** The trace the event was written in: its record is published as part of it, not of the relay's own work. */
+    private static TracingMetadata tracing(String traceParent) {
+        Context trace = traceOf(traceParent);
+        return TracingMetadata.with(trace, trace);
+    }
+
+    private static Context traceOf(String traceParent) {
+        String[] parts = traceParent == null ? new String[0] : traceParent.split("-");
+        if (parts.length != 4) {
+            return Context.root();
+        }
+        SpanContext parent = SpanContext.createFromRemoteParent(parts[1], parts[2], TraceFlags.fromHex(parts[3], 0),
+                TraceState.getDefault());
+        return parent.isValid() ? Context.root().with(Span.wrap(parent)) : Context.root();
     }
 
     private static CompletionStage<Void> complete(CompletableFuture<Void> acked) {
