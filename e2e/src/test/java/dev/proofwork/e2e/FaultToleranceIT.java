@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -40,27 +43,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The marketplace played while its services die. Each of three services is killed with SIGKILL at a moment
- * it has work in flight and started again at once; afterwards every event of the attempts and scoring topics
- * is delivered a second time. Every outcome a user checks must be exactly what a calm run gives (the checks
- * of {@link MarketplaceOutcomeChecks}, read after the redelivery), nothing may sit in an outbox or among the
- * dead letters, and each restarted service's time to consume again is printed.
- *
- * <p>The broker runs inside this JVM, so it is not among what is killed here; restarting a broker is measured
- * with the local run (README, "Operating it").
+ * The marketplace played while its parts die. Three services and then the Kafka broker are killed with SIGKILL
+ * at moments they have work in flight, each started again at once; afterwards every event of the attempts and
+ * scoring topics is delivered a second time. Every outcome a user checks must be exactly what a calm run gives
+ * (the checks of {@link MarketplaceOutcomeChecks}, read after the redelivery), nothing may sit in an outbox or
+ * among the dead letters, and the time each restart took until the services consumed again is printed.
  */
 class FaultToleranceIT extends MarketplaceOutcomeChecks {
 
     private static final Duration APPEAL_WINDOW = Duration.ofSeconds(15);
     /** A service that is not consuming again after this is broken, not slow. */
-    private static final Duration CONSUME_AGAIN_BOUND = Duration.ofSeconds(30);
+    private static final Duration CONSUME_AGAIN_BOUND = Duration.ofSeconds(45);
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    /** Which service dies when the scenario begins which step: each while it consumes what the others produce. */
+    private static final String BROKER = "kafka";
+
+    /**
+     * What dies when the scenario begins which step: each service while it consumes what the others produce, the
+     * broker while an appeal is decided and its result travels to ranking and payout.
+     */
     private static final Map<String, String> KILLED_DURING = Map.of(
             "learners claiming seats", "scoring-service",
             "reviewers scoring", "payout-service",
-            "employers closing", "ranking-service");
+            "employers closing", "ranking-service",
+            "one learner appealing", BROKER);
 
     /** The topics each service consumes: a probe on each shows it consuming all its channels again. */
     private static final Map<String, List<String>> CONSUMES = Map.of(
@@ -71,6 +77,7 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
 
     private static final String PROBE = "probe-";
 
+    private static KafkaProcess kafka;
     private static ServiceProcesses services;
     private static Outcome outcome;
     private static final Map<String, Duration> consumingAgainAfter = new ConcurrentHashMap<>();
@@ -79,26 +86,27 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
 
     @BeforeAll
     static void playTheMarketplaceWhileServicesDie() throws Exception {
+        kafka = new KafkaProcess();
         services = new ServiceProcesses(Map.of(
                 "proofwork.appeals.window", APPEAL_WINDOW.toString(),
-                "proofwork.proofs.threshold", "0"));
+                "proofwork.proofs.threshold", "0"), kafka);
         ScenarioConfig config = new ScenarioConfig(10, 4, 4, 20261124L, services.url("audition-service"),
                 services.url("scoring-service"), services.url("ranking-service"), services.url("payout-service"),
                 APPEAL_WINDOW, Duration.ofSeconds(65));
-        List<Thread> faults = new ArrayList<>();
+        // one fault at a time, so each figure is the time of its own restart
+        ExecutorService faults = Executors.newSingleThreadExecutor();
         Scenario scenario = new Scenario(config, ServiceProcesses.TEST_TOKENS, step -> {
             System.out.println(step);
-            KILLED_DURING.forEach((during, service) -> {
+            KILLED_DURING.forEach((during, killed) -> {
                 if (step.contains(during)) {
-                    faults.add(Thread.startVirtualThread(() -> killAndRestart(service)));
+                    faults.submit(() -> killAndRestart(killed));
                 }
             });
         });
         try {
             scenario.play();
-            for (Thread fault : faults) {
-                fault.join();
-            }
+            faults.shutdown();
+            assertThat(faults.awaitTermination(3, TimeUnit.MINUTES)).as("faults recovered").isTrue();
             redelivered = redeliver(List.of(Topics.ATTEMPTS, Topics.SCORING));
             awaitConsumersCaughtUp();
             outcome = scenario.observe();
@@ -110,14 +118,17 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
         Summary.print(outcome, System.out);
         System.out.printf(Locale.ROOT, "redelivered %d events of %s and %s%n", redelivered, Topics.ATTEMPTS,
                 Topics.SCORING);
-        consumingAgainAfter.forEach((service, took) -> System.out.printf(Locale.ROOT,
-                "%s consumed again %.1f s after it was started again%n", service, took.toMillis() / 1000.0));
+        consumingAgainAfter.forEach((killed, took) -> System.out.printf(Locale.ROOT,
+                "%s killed: consuming again %.1f s after it was started again%n", killed, took.toMillis() / 1000.0));
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (services != null) {
             services.close();
+        }
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
@@ -143,24 +154,37 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
         }
     }
 
-    /** Kills the service, starts it again, and times how long until it consumes every topic it reads. */
-    private static void killAndRestart(String service) {
+    /**
+     * Kills a service, or the broker, starts it again, and times how long until the services it stopped consume
+     * every topic they read: the service itself, or all four after the broker.
+     */
+    private static void killAndRestart(String killed) {
         try {
             Thread.sleep(2_000);
-            services.kill(service);
-            Instant restarted = Instant.now();
-            services.restart(service);
-            Set<String> probes = CONSUMES.get(service).stream().map(topic -> probe(service, topic))
-                    .collect(Collectors.toSet());
-            Instant giveUp = restarted.plus(SETTLE);
-            while (!deadLetterKeys(service).containsAll(probes)) {
-                if (Instant.now().isAfter(giveUp)) {
-                    throw new AssertionError(service + " did not consume again within " + SETTLE + ":\n"
-                            + services.logTail(service));
-                }
-                Thread.sleep(100);
+            List<String> stopped = killed.equals(BROKER) ? ServiceProcesses.SERVICES : List.of(killed);
+            Instant restarted;
+            if (killed.equals(BROKER)) {
+                kafka.kill();
+                restarted = Instant.now();
+                kafka.start();
+            } else {
+                services.kill(killed);
+                restarted = Instant.now();
+                services.restart(killed);
             }
-            consumingAgainAfter.put(service, Duration.between(restarted, Instant.now()));
+            for (String service : stopped) {
+                Set<String> probes = CONSUMES.get(service).stream().map(topic -> probe(service, topic))
+                        .collect(Collectors.toSet());
+                Instant giveUp = restarted.plus(SETTLE);
+                while (!deadLetterKeys(service).containsAll(probes)) {
+                    if (Instant.now().isAfter(giveUp)) {
+                        throw new AssertionError(service + " did not consume again within " + SETTLE + " after "
+                                + killed + " was killed:\n" + services.logTail(service));
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            consumingAgainAfter.put(killed, Duration.between(restarted, Instant.now()));
         } catch (Throwable e) {
             faultFailures.add(e);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,9 +41,9 @@ final class KeycloakProcess implements AutoCloseable {
         Files.createDirectories(HOME.resolve("data").resolve("import"));
         Files.copy(Path.of("..", "deploy", "keycloak", "proofwork-realm.json"),
                 HOME.resolve("data").resolve("import").resolve("proofwork-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        port = freePort();
+        port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(List.of(kc.toString(), "start-dev", "--http-port=" + port,
-                "--http-management-port=" + freePort(), "--db=dev-mem", "--import-realm"))
+                "--http-management-port=" + Ports.free(), "--db=dev-mem", "--import-realm"))
                 .redirectErrorStream(true).redirectOutput(Path.of("target", "e2e-logs", "keycloak.log").toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -112,11 +111,6 @@ final class KeycloakProcess implements AutoCloseable {
         throw new IllegalStateException("Keycloak did not serve the realm within 180 s; see target/e2e-logs/keycloak.log");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** kc.sh starts a child JVM: stop it and its descendants too. */
     @Override

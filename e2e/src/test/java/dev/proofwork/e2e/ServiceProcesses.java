@@ -5,7 +5,6 @@ import dev.proofwork.testkit.TestDatabase;
 import dev.proofwork.testkit.Tokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,9 @@ final class ServiceProcesses implements AutoCloseable {
     static final String PORTAL = "portal";
     private static final Path LOGS = Path.of("target", "e2e-logs");
 
+    /** The broker in this JVM, or null when the services use a broker of the caller's. */
     private final KafkaBroker broker;
+    private final String bootstrapServers;
     private final OidcWiremockTestResource oidc;
     private final List<TestDatabase> databases = new ArrayList<>();
     /** The test OIDC server's tokens, with the username as subject. */
@@ -55,7 +56,12 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** The services with the test OIDC server, whose keys sign {@link Tokens}. */
     ServiceProcesses(Map<String, String> settings) throws IOException {
-        this(settings, null);
+        this(settings, null, null);
+    }
+
+    /** The services with the test OIDC server, against a broker of the caller's (one it can kill). */
+    ServiceProcesses(Map<String, String> settings, KafkaProcess kafka) throws IOException {
+        this(settings, null, kafka.bootstrapServers());
     }
 
     /**
@@ -63,7 +69,12 @@ final class ServiceProcesses implements AutoCloseable {
      * as its confidential client; otherwise against the test OIDC server.
      */
     ServiceProcesses(Map<String, String> settings, String realmUrl) throws IOException {
-        broker = KafkaBroker.start();
+        this(settings, realmUrl, null);
+    }
+
+    private ServiceProcesses(Map<String, String> settings, String realmUrl, String externalBroker) throws IOException {
+        broker = externalBroker == null ? KafkaBroker.start() : null;
+        bootstrapServers = externalBroker == null ? broker.bootstrapServers() : externalBroker;
         Map<String, String> tokens = new LinkedHashMap<>();
         if (realmUrl == null) {
             oidc = new OidcWiremockTestResource();
@@ -79,9 +90,9 @@ final class ServiceProcesses implements AutoCloseable {
         for (String service : SERVICES) {
             TestDatabase database = TestDatabase.create();
             databases.add(database);
-            int port = freePort();
+            int port = Ports.free();
             ports.put(service, port);
-            int managementPort = freePort();
+            int managementPort = Ports.free();
             managementPorts.put(service, managementPort);
             Map<String, String> config = new LinkedHashMap<>(settings);
             // the local run's short waits (the services' demo profile); the test's settings go on top
@@ -92,7 +103,7 @@ final class ServiceProcesses implements AutoCloseable {
             config.put("proofwork.files.link-secret", "e2e-file-link-secret");
             // audition-service starts first: reviewers' file links point at it
             config.put("proofwork.files.base-url", url("audition-service"));
-            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            config.put("kafka.bootstrap.servers", bootstrapServers);
             config.put("quarkus.datasource.username", database.user());
             config.put("quarkus.datasource.password", database.password());
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
@@ -102,8 +113,8 @@ final class ServiceProcesses implements AutoCloseable {
         }
         if (realmUrl != null) {
             Map<String, String> portal = new LinkedHashMap<>(tokens);
-            ports.put(PORTAL, freePort());
-            managementPorts.put(PORTAL, freePort());
+            ports.put(PORTAL, Ports.free());
+            managementPorts.put(PORTAL, Ports.free());
             portal.put("quarkus.http.port", String.valueOf(ports.get(PORTAL)));
             portal.put("quarkus.management.port", String.valueOf(managementPorts.get(PORTAL)));
             portal.put("proofwork.portal.client-secret", "proofwork-portal-local-secret");
@@ -145,7 +156,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 
     TestDatabase database(String service) {
@@ -194,11 +205,6 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep() {
         try {
@@ -219,7 +225,9 @@ final class ServiceProcesses implements AutoCloseable {
         if (oidc != null) {
             oidc.stop();
         }
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
         for (TestDatabase database : databases) {
             database.close();
         }

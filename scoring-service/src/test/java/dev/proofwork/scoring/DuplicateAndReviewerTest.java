@@ -7,6 +7,7 @@ import static dev.proofwork.scoring.ScoringFixtures.freshSkill;
 import static dev.proofwork.scoring.ScoringFixtures.openAudition;
 import static dev.proofwork.scoring.ScoringFixtures.queueContents;
 import static dev.proofwork.scoring.ScoringFixtures.reviewer;
+import static dev.proofwork.scoring.ScoringFixtures.sha256;
 import static dev.proofwork.scoring.ScoringFixtures.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.proofwork.events.AttemptEvent.SubmissionReceived;
+import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.ScoringEvent.SubmissionRejected;
 import dev.proofwork.events.Topics;
 import dev.proofwork.testkit.ProofworkTestResource;
@@ -23,6 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +73,41 @@ class DuplicateAndReviewerTest {
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("verdict", "ORIGINAL"))
                 .when().post("/api/v1/submissions/{id}/flags/{flagId}/resolve", copied, flagId)
                 .then().statusCode(409);
+    }
+
+    /** After a restart the partitions drain in any order: the copy's event may arrive before its original's. */
+    @Test
+    void aCopyThatArrivesBeforeItsOriginalIsHeldWhenTheOriginalTurnsUp() {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 10);
+        UUID auditionId = openAudition(skill, 1, "0.2");
+        String copy = ESSAY.replace("now match", "now agree");
+        Instant handedIn = Instant.now().minusSeconds(60);
+        UUID original = UUID.randomUUID();
+        UUID copied = UUID.randomUUID();
+
+        // the copy was handed in a minute after the original, but its event is consumed first
+        TestBroker.publish(receivedAt(auditionId, copied, skill, copy, handedIn.plusSeconds(60)));
+        awaitTask(ann, copy);
+        TestBroker.publish(receivedAt(auditionId, original, skill, ESSAY, handedIn));
+        awaitTask(ann, ESSAY);
+
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/submissions/{id}/qa", copied)
+                .then().statusCode(200)
+                .body("status", equalTo("HELD_DUPLICATE"))
+                .body("flags", hasSize(1))
+                .body("flags[0].originalSubmissionId", equalTo(original.toString()));
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/submissions/{id}/qa", original)
+                .then().statusCode(200)
+                .body("status", equalTo("IN_REVIEW"))
+                .body("flags", hasSize(0));
+        assertThat(queueContents(ann)).contains(ESSAY).doesNotContain(copy);
+    }
+
+    private static EventEnvelope<SubmissionReceived> receivedAt(UUID auditionId, UUID submissionId, String skill,
+            String content, Instant handedIn) {
+        return EventEnvelope.of("audition-service", Instant.now(), new SubmissionReceived(UUID.randomUUID(),
+                submissionId, auditionId, skill, 1, content, List.of(), List.of(), sha256(content), handedIn));
     }
 
     @Test

@@ -141,6 +141,11 @@ public class ReviewSubmission {
         return minhash;
     }
 
+    /** When the learner handed it in at audition-service: what decides which of two near-identical works came first. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
     public SubmissionStatus status() {
         return status;
     }

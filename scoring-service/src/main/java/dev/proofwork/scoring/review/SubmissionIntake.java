@@ -2,17 +2,18 @@ package dev.proofwork.scoring.review;
 
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
-import dev.proofwork.scoring.appeal.LearnerAttempt;
-import dev.proofwork.scoring.appeal.LearnerAttemptRepository;
 import dev.proofwork.events.Topics;
 import dev.proofwork.runtime.inbox.EventInbox;
 import dev.proofwork.runtime.persistence.TransactionLocks;
+import dev.proofwork.scoring.appeal.LearnerAttempt;
+import dev.proofwork.scoring.appeal.LearnerAttemptRepository;
 import dev.proofwork.scoring.audition.ScoringAuditionRepository;
 import dev.proofwork.scoring.duplicate.DuplicateDetector;
 import dev.proofwork.scoring.duplicate.DuplicateFlags;
 import dev.proofwork.scoring.duplicate.MinHash;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * Records who holds each attempt (for the learner's own views and appeals, never for reviewers) and takes
  * each received submission into review: held for an operator if it nearly copies an earlier one of
  * its audition, waiting if its audition has not opened here yet, otherwise pooled for its reviewers.
+ * "Earlier" is the learners' order of handing in, not the order the events arrive in: after a restart the
+ * partitions' backlogs drain in any order, and a copy that arrived first is held when its original turns up.
  */
 @ApplicationScoped
 public class SubmissionIntake {
@@ -32,10 +35,14 @@ public class SubmissionIntake {
     private final ReviewAssigner assigner;
     private final LearnerAttemptRepository learners;
     private final TransactionLocks locks;
+    private final ReviewTaskRepository tasks;
+    private final Clock clock;
 
     SubmissionIntake(EventInbox inbox, ReviewSubmissionRepository submissions, ScoringAuditionRepository auditions,
             DuplicateDetector detector, DuplicateFlags flags, ReviewAssigner assigner, LearnerAttemptRepository learners,
-            TransactionLocks locks) {
+            TransactionLocks locks, ReviewTaskRepository tasks, Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
         this.learners = learners;
         this.locks = locks;
         this.inbox = inbox;
@@ -62,13 +69,36 @@ public class SubmissionIntake {
         return locks.lock("audition", received.auditionId()).chain(() -> submissions.list("auditionId = ?1 and status <> ?2 and gold = false", received.auditionId(),
                         SubmissionStatus.REJECTED)
                 .chain(earlier -> submissions.persist(submission).chain(() -> detector.mostSimilar(submission, earlier)
-                        .map(match -> {
-                            submission.hold();
-                            return flags.raise(submission, match);
+                        .map(match -> match.original().receivedAt().isAfter(submission.receivedAt())
+                                ? holdLaterCopy(match.original(), new DuplicateDetector.Match(submission, match.similarity()))
+                                : holdAsCopy(submission, match))
+                        .orElseGet(() -> review(submission)))));
+    }
+
+    private Uni<Void> holdAsCopy(ReviewSubmission copy, DuplicateDetector.Match original) {
+        copy.hold();
+        return flags.raise(copy, original);
+    }
+
+    /**
+     * The original arrived after its copy: the copy is held and flagged now, its open review tasks closed,
+     * unless it is already scored (then the flag is for an operator to decide), and the original goes to review.
+     */
+    private Uni<Void> holdLaterCopy(ReviewSubmission copy, DuplicateDetector.Match original) {
+        Uni<Void> held = copy.status() == SubmissionStatus.SCORED ? Uni.createFrom().voidItem()
+                : tasks.list("submissionId = ?1 and status <> ?2", copy.id(), TaskStatus.SUBMITTED)
+                        .invoke(open -> {
+                            copy.hold();
+                            open.forEach(task -> task.close("held: an earlier submission it nearly copies turned up",
+                                    clock.instant()));
                         })
-                        .orElseGet(() -> auditions.findById(received.auditionId()).chain(audition ->
-                                audition != null && audition.isOpen()
-                                        ? assigner.startReview(submission, audition.reviewersPerSubmission())
-                                        : Uni.createFrom().voidItem())))));
+                        .replaceWithVoid();
+        return held.chain(() -> flags.raise(copy, original)).chain(() -> review(original.original()));
+    }
+
+    private Uni<Void> review(ReviewSubmission submission) {
+        return auditions.findById(submission.auditionId()).chain(audition -> audition != null && audition.isOpen()
+                ? assigner.startReview(submission, audition.reviewersPerSubmission())
+                : Uni.createFrom().voidItem());
     }
 }
