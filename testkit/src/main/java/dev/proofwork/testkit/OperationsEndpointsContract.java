@@ -10,11 +10,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +38,15 @@ public abstract class OperationsEndpointsContract {
     }
 
     @Test
-    void readinessReportsTheDatabaseTheBrokerAndTheOutboxRelayUp() {
-        management().when().get("/q/health/ready")
+    void readinessReportsTheDatabaseTheBrokerTheConsumersAndTheOutboxRelayUp() {
+        // consumers join their group within seconds of the start
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")))
                 .body("checks.name", hasItem(containsString("Messaging")))
-                .body("checks.name", hasItem("Outbox relay"));
+                .body("checks.name", hasItem("Kafka consumers assigned"))
+                .body("checks.name", hasItem("Outbox relay")));
     }
 
     @Test
