@@ -49,10 +49,6 @@ public class DeadLetter {
         return id;
     }
 
-    String consumer() {
-        return consumer;
-    }
-
     String sourceTopic() {
         return sourceTopic;
     }
