@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofwork.events.Topics;
 import dev.proofwork.testkit.Tokens;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,13 +30,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,11 +189,7 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
     /** A record that is no event: the service's consumer of that topic dead-letters it at once. */
     private static String probe(String service, String topic) {
         String key = PROBE + service + "-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, "probe".getBytes(StandardCharsets.UTF_8))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send a probe to " + topic, e);
-        }
+        RawRecords.notAnEvent(services.bootstrapServers(), topic, key);
         return key;
     }
 
@@ -236,7 +228,7 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
                 consumer.poll(Duration.ofMillis(200)).forEach(events::add);
             }
         }
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = RawRecords.producer(services.bootstrapServers())) {
             for (ConsumerRecord<String, byte[]> event : events) {
                 if (event.key() == null || !event.key().startsWith(PROBE)) {
                     producer.send(new ProducerRecord<>(event.topic(), null, event.key(), event.value(), event.headers()));
@@ -281,13 +273,5 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all"));
     }
 }

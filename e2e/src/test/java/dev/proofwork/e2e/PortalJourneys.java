@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
+import dev.proofwork.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,15 @@ final class PortalJourneys implements AutoCloseable {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     private final String portal;
+    private final String kafka;
     private final Playwright playwright;
     private final Browser browser;
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
-    PortalJourneys(String portal) throws Exception {
+    /** @param kafka the stack's broker, to put a record on it that no consumer can read; null to skip that */
+    PortalJourneys(String portal, String kafka) throws Exception {
         this.portal = portal;
+        this.kafka = kafka;
         Files.createDirectories(SCREENSHOTS);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -212,6 +216,21 @@ final class PortalJourneys implements AutoCloseable {
         ops.click("text=Run payouts now");
         assertThat(ops.locator(".notice").textContent()).contains("Payout run");
         assertThat(ops.content()).contains("balanced");
+
+        if (kafka != null) {
+            // a record no consumer can read: the operator finds it on the dead-letter page with its reason, from
+            // each service that consumes the topic, and sees that it is nothing to replay
+            String poison = "portal-poison-" + run;
+            RawRecords.notAnEvent(kafka, Topics.ATTEMPTS, poison);
+            await("the unreadable record on the dead-letter page", () -> {
+                ops.navigate(portal + "/operator/dead-letters");
+                return ops.locator("#dead-letters-payout article", new Page.LocatorOptions().setHasText(poison)).count() == 1
+                        && ops.locator("#dead-letters-scoring article", new Page.LocatorOptions().setHasText(poison)).count() == 1;
+            });
+            assertThat(ops.locator("article", new Page.LocatorOptions().setHasText(poison)).first().textContent())
+                    .contains("not an event").contains(Topics.ATTEMPTS).contains("Cannot be replayed");
+            shot(ops, "operator-dead-letters");
+        }
 
         learner.navigate(portal + "/learner/payouts");
         shot(learner, "learner-payouts");

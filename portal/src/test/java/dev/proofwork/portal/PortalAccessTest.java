@@ -71,6 +71,19 @@ class PortalAccessTest {
     }
 
     @Test
+    @TestSecurity(user = "olga", roles = "operator")
+    void theDeadLetterPageNamesEachServiceThatDoesNotAnswerAndStillOpens() {
+        given().when().get("/operator/dead-letters")
+                .then().statusCode(200)
+                .body(containsString("id=\"dead-letters-audition\""), containsString("id=\"dead-letters-payout\""))
+                .body(containsString("payout service: did not answer"))
+                .body(not(containsString("at dev.proofwork")));
+        given().contentType("application/x-www-form-urlencoded").formParam("_csrf", "forged")
+                .when().post("/operator/dead-letters/no-such-service/replay")
+                .then().statusCode(403).body(containsString("Form expired"));
+    }
+
+    @Test
     @TestSecurity(user = "lea", roles = "learner")
     void aFormPostWithoutTheSessionsTokenIsRefused() {
         given().contentType("application/x-www-form-urlencoded").formParam("skill", "java")
