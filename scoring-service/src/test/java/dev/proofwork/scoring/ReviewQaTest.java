@@ -31,11 +31,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -64,6 +69,54 @@ class ReviewQaTest {
                 .map(r -> (ReviewRecorded) CloudEventCodec.decode(r.headers(), r.value()).data()).toList();
         assertThat(reviews).extracting(ReviewRecorded::weightedScore).containsExactlyInAnyOrder(0.9, 0.85);
         assertThat(reviews).allSatisfy(r -> assertThat(r.scores()).containsOnlyKeys("correctness", "clarity"));
+    }
+
+    /** Two reviewers who hand in at the same moment: whichever commits last must see both reviews and score. */
+    @Test
+    void reviewsHandedInAtTheSameMomentStillScoreTheWork() throws Exception {
+        String skill = freshSkill();
+        String ann = reviewer(skill, 20);
+        String ben = reviewer(skill, 20);
+        UUID auditionId = openAudition(skill, 2, "0.2");
+        List<UUID> submissions = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // unrelated texts, so that none is held as a near duplicate of another
+            contents.add(UUID.randomUUID() + " " + UUID.randomUUID() + " " + UUID.randomUUID() + " " + skill);
+            submissions.add(submit(auditionId, skill, contents.getLast()));
+        }
+        try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < submissions.size(); i++) {
+                String content = contents.get(i);
+                String annTask = awaitTask(ann, content);
+                String benTask = awaitTask(ben, content);
+                CountDownLatch ready = new CountDownLatch(2);
+                Future<?> first = both.submit(() -> {
+                    ready.countDown();
+                    awaitQuietly(ready);
+                    review(ann, annTask, 4, 4);
+                });
+                Future<?> second = both.submit(() -> {
+                    ready.countDown();
+                    awaitQuietly(ready);
+                    review(ben, benTask, 4, 4);
+                });
+                first.get();
+                second.get();
+            }
+        }
+
+        for (UUID submission : submissions) {
+            assertThat(awaitEvent(submission, SubmissionScored.class).reviewCount()).isEqualTo(2);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

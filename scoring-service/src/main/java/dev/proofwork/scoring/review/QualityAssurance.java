@@ -47,9 +47,13 @@ public class QualityAssurance {
         this.clock = clock;
     }
 
+    /**
+     * Called in the transaction that recorded a review. The submission's lock makes reviews handed in at the same
+     * moment wait for each other, so the later one reads the earlier one committed and the decision is never missed.
+     */
     public Uni<Void> evaluate(ReviewSubmission submission, ScoringAudition audition) {
-        return tasks.list("submissionId = ?1 and kind in ?2", submission.id(),
-                List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION)).chain(all -> {
+        return submissions.lock(submission).chain(locked -> tasks.list("submissionId = ?1 and kind in ?2", locked.id(),
+                List.of(TaskKind.REVIEW, TaskKind.ADJUDICATION))).chain(all -> {
             if (all.stream().anyMatch(task -> task.status() != TaskStatus.SUBMITTED)) {
                 return Uni.createFrom().voidItem();
             }
