@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -54,6 +55,11 @@ public class ReviewAssigner {
               (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED'),
               r.created_at, r.id
             limit 1""";
+
+    private static final String ANYONE_HAS_ROOM = """
+            select exists (select 1 from reviewer r where r.active
+              and (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED')
+                  < r.max_open_reviews)""";
 
     /** The reviewer's open tasks that they wrote or that come from an organisation they belong to. */
     private static final String CONFLICTING_TASKS = """
@@ -192,10 +198,21 @@ public class ReviewAssigner {
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> locks.lock("review-assignment", "pool"))
                 .chain(() -> tasks.find("status = ?1 order by createdAt, id", TaskStatus.POOLED).page(0, 200).list())
-                .chain(pooled -> Multi.createFrom().iterable(pooled)
-                        .onItem().transformToUniAndConcatenate(this::place)
-                        .collect().last())
-                .replaceWithVoid();
+                .chain(pooled -> placeWhileAnyoneHasRoom(pooled.iterator()));
+    }
+
+    /**
+     * Places pooled tasks oldest first until no active reviewer has a free slot: after a review frees one slot,
+     * one task is placed, not two hundred tried against a full house.
+     */
+    private Uni<Void> placeWhileAnyoneHasRoom(Iterator<ReviewTask> pooled) {
+        if (!pooled.hasNext()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(ANYONE_HAS_ROOM, Boolean.class)
+                .getSingleResult())
+                .chain(room -> room ? place(pooled.next()).chain(() -> placeWhileAnyoneHasRoom(pooled))
+                        : Uni.createFrom().voidItem());
     }
 
     @Scheduled(every = "${proofwork.reviews.assign-every}", delayed = "2s",
