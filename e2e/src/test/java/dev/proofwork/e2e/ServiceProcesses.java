@@ -56,12 +56,20 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** The services with the test OIDC server, whose keys sign {@link Tokens}. */
     ServiceProcesses(Map<String, String> settings) throws IOException {
-        this(settings, null, null);
+        this(settings, null, null, 1);
+    }
+
+    /**
+     * {@code instances} processes of every service on one broker and one database per service, as a deployment
+     * with replicas runs them: the first is named as its service, the others {@code <service>-2} and so on.
+     */
+    ServiceProcesses(Map<String, String> settings, int instances) throws IOException {
+        this(settings, null, null, instances);
     }
 
     /** The services with the test OIDC server, against a broker of the caller's (one it can kill). */
     ServiceProcesses(Map<String, String> settings, KafkaProcess kafka) throws IOException {
-        this(settings, null, kafka.bootstrapServers());
+        this(settings, null, kafka.bootstrapServers(), 1);
     }
 
     /**
@@ -69,10 +77,11 @@ final class ServiceProcesses implements AutoCloseable {
      * as its confidential client; otherwise against the test OIDC server.
      */
     ServiceProcesses(Map<String, String> settings, String realmUrl) throws IOException {
-        this(settings, realmUrl, null);
+        this(settings, realmUrl, null, 1);
     }
 
-    private ServiceProcesses(Map<String, String> settings, String realmUrl, String externalBroker) throws IOException {
+    private ServiceProcesses(Map<String, String> settings, String realmUrl, String externalBroker, int instances)
+            throws IOException {
         broker = externalBroker == null ? KafkaBroker.start() : null;
         bootstrapServers = externalBroker == null ? broker.bootstrapServers() : externalBroker;
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -87,29 +96,13 @@ final class ServiceProcesses implements AutoCloseable {
         }
         Files.createDirectories(LOGS);
         String java = ProcessHandle.current().info().command().orElse("java");
-        for (String service : SERVICES) {
-            TestDatabase database = TestDatabase.create();
-            databases.add(database);
-            int port = Ports.free();
-            ports.put(service, port);
-            int managementPort = Ports.free();
-            managementPorts.put(service, managementPort);
-            Map<String, String> config = new LinkedHashMap<>(settings);
-            // the local run's short waits (the services' demo profile); the test's settings go on top
-            config.put("quarkus.profile", "prod,demo");
-            config.put("quarkus.http.port", String.valueOf(port));
-            config.put("quarkus.management.port", String.valueOf(managementPort));
-            config.put("proofwork.pseudonym.secret", "e2e-pseudonym-secret");
-            config.put("proofwork.files.link-secret", "e2e-file-link-secret");
-            // audition-service starts first: reviewers' file links point at it
-            config.put("proofwork.files.base-url", url("audition-service"));
-            config.put("kafka.bootstrap.servers", bootstrapServers);
-            config.put("quarkus.datasource.username", database.user());
-            config.put("quarkus.datasource.password", database.password());
-            config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
-            config.putAll(tokens);
-            launch(java, service, config);
+        for (int instance = 1; instance <= instances; instance++) {
+            for (String service : SERVICES) {
+                if (instance == 1) {
+                    databases.add(TestDatabase.create());
+                }
+                launchService(java, service, instance, settings, tokens);
+            }
         }
         if (realmUrl != null) {
             Map<String, String> portal = new LinkedHashMap<>(tokens);
@@ -123,19 +116,47 @@ final class ServiceProcesses implements AutoCloseable {
             portal.put("proofwork.services.scoring", url("scoring-service"));
             portal.put("proofwork.services.ranking", url("ranking-service"));
             portal.put("proofwork.services.payout", url("payout-service"));
-            launch(java, PORTAL, portal);
+            launch(java, PORTAL, PORTAL, portal);
         }
         for (String service : processes.keySet()) {
             awaitReady(service);
         }
     }
 
-    private void launch(String java, String module, Map<String, String> config) throws IOException {
+    private void launchService(String java, String service, int instance, Map<String, String> settings,
+            Map<String, String> tokens) throws IOException {
+        String name = instance == 1 ? service : service + "-" + instance;
+        TestDatabase database = database(service);
+        int port = Ports.free();
+        ports.put(name, port);
+        int managementPort = Ports.free();
+        managementPorts.put(name, managementPort);
+        Map<String, String> config = new LinkedHashMap<>(settings);
+        // each process is its own static member of its service's consumer groups
+        config.put("proofwork.kafka.instance", String.valueOf(instance));
+        // the local run's short waits (the services' demo profile); the test's settings go on top
+        config.put("quarkus.profile", "prod,demo");
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.put("quarkus.management.port", String.valueOf(managementPort));
+        config.put("proofwork.pseudonym.secret", "e2e-pseudonym-secret");
+        config.put("proofwork.files.link-secret", "e2e-file-link-secret");
+        // audition-service starts first: reviewers' file links point at it
+        config.put("proofwork.files.base-url", url("audition-service"));
+        config.put("kafka.bootstrap.servers", bootstrapServers);
+        config.put("quarkus.datasource.username", database.user());
+        config.put("quarkus.datasource.password", database.password());
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        config.put("quarkus.datasource.reactive.url", database.reactiveUrl());
+        config.putAll(tokens);
+        launch(java, service, name, config);
+    }
+
+    private void launch(String java, String module, String name, Map<String, String> config) throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:TieredStopAtLevel=1"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("..", module, "target", "quarkus-app", "quarkus-run.jar").toString()));
-        commands.put(module, command);
-        start(module);
+        commands.put(name, command);
+        start(name);
     }
 
     private void start(String module) throws IOException {

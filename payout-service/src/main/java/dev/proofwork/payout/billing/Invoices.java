@@ -6,6 +6,7 @@ import dev.proofwork.payout.ledger.Accounts;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
 import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,12 +56,14 @@ public class Invoices {
     private final InvoiceRepository invoices;
     private final InvoiceLineRepository lines;
     private final Outbox outbox;
+    private final TransactionLocks locks;
     private final Clock clock;
 
-    Invoices(InvoiceRepository invoices, InvoiceLineRepository lines, Outbox outbox, Clock clock) {
+    Invoices(InvoiceRepository invoices, InvoiceLineRepository lines, Outbox outbox, TransactionLocks locks, Clock clock) {
         this.invoices = invoices;
         this.lines = lines;
         this.outbox = outbox;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -115,7 +118,9 @@ public class Invoices {
     public Uni<Boolean> issueStatement(Unbilled unbilled, YearMonth period, Instant end) {
         String orgId = unbilled.orgId();
         String currency = unbilled.currency();
-        return invoices.issuedForPeriod(orgId, period.toString(), currency)
+        // instances that tick at once take turns, so the second sees the first one's statement
+        return locks.lock("statement", orgId + "/" + currency + "/" + period)
+                .chain(() -> invoices.issuedForPeriod(orgId, period.toString(), currency))
                 .chain(issued -> issued ? Uni.createFrom().item(false)
                         : charges(orgId, currency, null, end).chain(charges -> charges.isEmpty()
                                 ? Uni.createFrom().item(false)

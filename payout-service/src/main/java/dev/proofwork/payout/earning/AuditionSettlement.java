@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -57,9 +58,10 @@ public class AuditionSettlement {
         return auditions.dueForSettlement(clock.instant(), BATCH);
     }
 
+    /** Under the account's row lock: with two instances ticking, the second finds the audition settled. */
     @WithTransaction
     Uni<Void> settle(UUID auditionId) {
-        return auditions.findById(auditionId).chain(audition -> {
+        return auditions.findById(auditionId, LockModeType.PESSIMISTIC_WRITE).chain(audition -> {
             if (audition == null || audition.status() != AuditionAccount.Status.CLOSED) {
                 return Uni.createFrom().voidItem();
             }
