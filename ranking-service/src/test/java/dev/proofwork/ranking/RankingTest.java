@@ -210,6 +210,9 @@ class RankingTest {
 
         List<RankingUpdated> updates = awaitUpdate(learner, 2);
         assertThat(updates.get(1).mu()).isPositive();
+        // alone in the skill: in its one linked cohort, and in the middle of a ranking of one
+        assertThat(updates.get(1).comparable()).isTrue();
+        assertThat(updates.get(1).percentile()).isEqualTo(50.0);
 
         // the learner sees why: the review that moved the estimate, then the refit, then decay ahead
         given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/skills/{skill}/history", skill)

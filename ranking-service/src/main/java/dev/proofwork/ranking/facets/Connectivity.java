@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps, per skill, which learners, tasks and reviewers are connected through reviews, merging the smaller
@@ -22,6 +24,7 @@ public class Connectivity {
     private static final String MERGE = "update facet_component set root = :into where skill = :skill and root in (:from)";
     private static final String LARGEST = """
             select c.root from FacetComponent c where c.id.skill = :skill group by c.root order by count(c) desc, c.root""";
+    private static final String MEMBERS = "select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node like :learners";
     private static final String ROOT_OF = "select c.root from FacetComponent c where c.id.skill = :skill and c.id.node = :node";
 
     /** Runs in the caller's transaction: the review joins its learner, task and reviewer into one component. */
@@ -48,6 +51,18 @@ public class Connectivity {
                 .chain(largest -> session.createSelectionQuery(ROOT_OF, String.class)
                         .setParameter("skill", skill).setParameter("node", learnerNode(learner)).getResultList()
                         .map(root -> !root.isEmpty() && !largest.isEmpty() && root.getFirst().equals(largest.getFirst()))));
+    }
+
+    /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */
+    public Uni<Set<String>> comparableLearners(String skill) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(LARGEST, String.class)
+                .setParameter("skill", skill).setMaxResults(1).getResultList()
+                .chain(largest -> largest.isEmpty() ? Uni.createFrom().item(Set.<String> of())
+                        : session.createSelectionQuery(MEMBERS, String.class)
+                                .setParameter("skill", skill).setParameter("root", largest.getFirst())
+                                .setParameter("learners", learnerNode("%")).getResultList()
+                                .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
+                                        .collect(Collectors.toSet()))));
     }
 
     private static String learnerNode(String learner) {

@@ -10,6 +10,7 @@ import dev.proofwork.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -44,10 +45,11 @@ public class Refit {
     private final Connectivity connectivity;
     private final Outbox outbox;
     private final Clock clock;
+    private final Vertx vertx;
     private final BatchRefit refit;
 
     Refit(Pool pool, FacetRepository facets, Repositories.ScoreChanges changes, DecayPolicy decay,
-            Connectivity connectivity, Outbox outbox, Clock clock,
+            Connectivity connectivity, Outbox outbox, Clock clock, Vertx vertx,
             ModelSettings settings) {
         this.pool = pool;
         this.facets = facets;
@@ -56,6 +58,7 @@ public class Refit {
         this.connectivity = connectivity;
         this.outbox = outbox;
         this.clock = clock;
+        this.vertx = vertx;
         this.refit = new BatchRefit(settings.noiseSigma(), RankingService.LEARNER_PRIOR, RankingService.TASK_PRIOR,
                 RankingService.REVIEWER_PRIOR);
     }
@@ -72,42 +75,64 @@ public class Refit {
                         index(tasks, row.getString("task_id")), index(reviewers, row.getString("reviewer_id")),
                         row.getDouble("score")));
             }
-            BatchRefit.Result result = refit.fit(observations, learners.size(), tasks.size(), reviewers.size());
-            Map<FacetId, Belief> fitted = new HashMap<>();
-            learners.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.LEARNER, key), result.learners()[i]));
-            tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
-            reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
-            double[] scores = Arrays.stream(result.learners()).mapToDouble(PublishedScore::of).sorted().toArray();
-            Instant now = clock.instant();
-            List<ScoreChange> moves = new ArrayList<>();
-            return facets.list("id.skill", skill)
-                    .invoke(all -> all.forEach(facet -> {
-                        Belief belief = fitted.get(facet.id());
-                        if (belief != null) {
-                            if (facet.id().kind() == FacetKind.LEARNER) {
-                                moves.add(ScoreChange.refit(facet.id(), now, facet.beliefAt(now, decay.gamma(skill)), belief));
-                            }
-                            facet.replace(belief);
-                        }
-                    }))
-                    .call(() -> changes.persist(moves))
-                    .chain(all -> Multi.createFrom().iterable(all)
-                            .filter(facet -> facet.id().kind() == FacetKind.LEARNER && fitted.containsKey(facet.id()))
-                            .onItem().transformToUniAndConcatenate(facet -> announce(facet, fitted.get(facet.id()), scores))
-                            .collect().last())
-                    .replaceWith(new Summary(skill, learners.size(), observations.size(), result.iterations()));
+            // the solver runs on a worker thread and answers on this request's context, where the session lives
+            return vertx.executeBlocking(Uni.createFrom().item(
+                    () -> refit.fit(observations, learners.size(), tasks.size(), reviewers.size())))
+                    .chain(result -> replace(skill, learners, tasks, reviewers, observations.size(), result));
         });
     }
 
-    private Uni<Void> announce(Facet learner, Belief belief, double[] sortedScores) {
+    /** Puts the fitted beliefs in place of the online ones and announces every learner's new score. */
+    private Uni<Summary> replace(String skill, Map<String, Integer> learners, Map<String, Integer> tasks,
+            Map<String, Integer> reviewers, int observations, BatchRefit.Result result) {
+        Map<FacetId, Belief> fitted = new HashMap<>();
+        learners.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.LEARNER, key), result.learners()[i]));
+        tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
+        reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
+        double[] scores = Arrays.stream(result.learners()).mapToDouble(PublishedScore::of).sorted().toArray();
+        Instant now = clock.instant();
+        List<ScoreChange> moves = new ArrayList<>();
+        return facets.list("id.skill", skill)
+                .invoke(all -> all.forEach(facet -> {
+                    Belief belief = fitted.get(facet.id());
+                    if (belief != null) {
+                        if (facet.id().kind() == FacetKind.LEARNER) {
+                            moves.add(ScoreChange.refit(facet.id(), now, facet.beliefAt(now, decay.gamma(skill)), belief));
+                        }
+                        facet.replace(belief);
+                    }
+                }))
+                .call(() -> changes.persist(moves))
+                .chain(all -> connectivity.comparableLearners(skill).chain(comparable -> Multi.createFrom().iterable(all)
+                        .filter(facet -> facet.id().kind() == FacetKind.LEARNER && fitted.containsKey(facet.id()))
+                        .onItem().transformToUniAndConcatenate(facet -> announce(facet, fitted.get(facet.id()),
+                                scores, comparable.contains(facet.id().key())))
+                        .collect().last()))
+                .replaceWith(new Summary(skill, learners.size(), observations, result.iterations()));
+    }
+
+    private Uni<Void> announce(Facet learner, Belief belief, double[] sortedScores, boolean comparable) {
         int score = PublishedScore.of(belief);
-        long below = Arrays.stream(sortedScores).filter(s -> s < score).count();
-        long level = Arrays.stream(sortedScores).filter(s -> s == score).count();
+        int below = firstIndexAtLeast(sortedScores, score);
+        int level = firstIndexAtLeast(sortedScores, score + 1) - below;
         double percentile = 100.0 * (below + 0.5 * level) / sortedScores.length;
-        return connectivity.comparable(learner.id().skill(), learner.id().key())
-                .chain(comparable -> outbox.add(new RankingUpdated(learner.id().key(), learner.id().skill(), score,
-                        belief.mean(), belief.sigma(), percentile, comparable, clock.instant())))
-                .replaceWithVoid();
+        return outbox.add(new RankingUpdated(learner.id().key(), learner.id().skill(), score, belief.mean(),
+                belief.sigma(), percentile, comparable, clock.instant())).replaceWithVoid();
+    }
+
+    /** How many of the ascending whole-number scores are below {@code score}: one binary search, not a scan. */
+    static int firstIndexAtLeast(double[] sorted, double score) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < score) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static int index(Map<String, Integer> indexes, String key) {
