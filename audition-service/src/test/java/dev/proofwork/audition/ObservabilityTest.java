@@ -1,12 +1,21 @@
 package dev.proofwork.audition;
 
+import static dev.proofwork.audition.Fixtures.ACME;
 import static dev.proofwork.audition.Fixtures.ACME_EMPLOYER;
+import static dev.proofwork.audition.Fixtures.act;
+import static dev.proofwork.audition.Fixtures.approve;
+import static dev.proofwork.audition.Fixtures.draft;
 import static dev.proofwork.audition.Fixtures.spec;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofwork.events.AuditionEvent.AuditionOpened;
+import dev.proofwork.events.CloudEventCodec;
+import dev.proofwork.events.EscrowEvent.EscrowFunded;
+import dev.proofwork.events.EventEnvelope;
+import dev.proofwork.events.Money;
 import dev.proofwork.events.Topics;
 import dev.proofwork.testkit.ProofworkTestResource;
 import dev.proofwork.testkit.TestBroker;
@@ -16,12 +25,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +75,25 @@ class ObservabilityTest {
                 record -> auditionId.equals(record.key()), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(TestBroker.header(drafted, "traceparent")).hasValueSatisfying(
                 traceParent -> assertThat(traceParent).startsWith("00-" + traceId + "-").endsWith("-01"));
+    }
+
+    @Test
+    void anEventWrittenWhileConsumingContinuesTheTraceOfTheEventConsumed() {
+        String auditionId = draft(ACME_EMPLOYER, spec());
+        act(ACME_EMPLOYER, auditionId, "submit-for-scoping", 200);
+        approve(auditionId);
+        act(ACME_EMPLOYER, auditionId, "publish", 202);
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        ProducerRecord<String, byte[]> funded = CloudEventCodec.toRecord(EventEnvelope.of("payout-service", Instant.now(),
+                new EscrowFunded(UUID.fromString(auditionId), ACME, new Money(45_000, "EUR"), Instant.now())));
+        funded.headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+        TestBroker.send(funded);
+
+        ConsumerRecord<String, byte[]> opened = TestBroker.awaitRecords(Topics.AUDITIONS, record -> auditionId.equals(record.key())
+                && CloudEventCodec.decode(record.headers(), record.value()).data() instanceof AuditionOpened, 1,
+                Duration.ofSeconds(30)).getFirst();
+        assertThat(TestBroker.header(opened, "traceparent")).hasValueSatisfying(
+                traceParent -> assertThat(traceParent).startsWith("00-" + traceId + "-"));
     }
 
     @Test
