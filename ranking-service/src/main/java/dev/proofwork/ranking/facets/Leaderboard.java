@@ -39,6 +39,39 @@ public class Leaderboard {
                 .and("id.key"), skill, FacetKind.LEARNER).page(page, size).list();
     }
 
+    /** Every learner's published score in the skill, ascending: percentiles of many learners from one read. */
+    public Uni<int[]> sortedScores(String skill) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select f.publishedScore from Facet f where f.id.skill = :skill and f.id.kind = :kind"
+                                + " order by f.publishedScore", Integer.class)
+                .setParameter("skill", skill).setParameter("kind", FacetKind.LEARNER).getResultList())
+                .map(scores -> scores.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The same mid-rank percentile as {@link #percentile}, from {@link #sortedScores}. */
+    public static double percentile(int[] sortedScores, int score) {
+        if (sortedScores.length == 0) {
+            return 0;
+        }
+        int below = firstIndexAtLeast(sortedScores, score);
+        int level = firstIndexAtLeast(sortedScores, score + 1) - below;
+        return 100.0 * (below + 0.5 * level) / sortedScores.length;
+    }
+
+    private static int firstIndexAtLeast(int[] sorted, int score) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < score) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     public Uni<Long> size(String skill) {
         return facets.count("id.skill = ?1 and id.kind = ?2", skill, FacetKind.LEARNER);
     }

@@ -80,14 +80,15 @@ public class RankingQueries {
             if (cohort == null || (orgId != null && !orgId.equals(cohort.orgId()))) {
                 throw new NotFound("audition " + auditionId);
             }
+            String skill = cohort.skill();
+            // a fixed number of reads however many seats: the members' facets, the skill's scores, who is comparable
             return authors.list("auditionId", auditionId)
-                    .chain(members -> Multi.createFrom().iterable(members)
-                            .onItem().transformToUniAndConcatenate(member -> facets
-                                    .findById(new FacetId(cohort.skill(), FacetKind.LEARNER, member.learnerId()))
-                                    .chain(facet -> facet == null ? Uni.createFrom().nullItem()
-                                            : entry(auditionId, cohort.skill(), facet, now)))
-                            .collect().asList())
-                    .map(RankingQueries::ranked);
+                    .chain(members -> members.isEmpty() ? Uni.createFrom().item(List.<Facet> of())
+                            : facets.list("id.skill = ?1 and id.kind = ?2 and id.key in ?3", skill, FacetKind.LEARNER,
+                                    members.stream().map(member -> member.learnerId()).distinct().toList()))
+                    .chain(found -> leaderboard.sortedScores(skill).chain(scores -> connectivity.comparableLearners(skill)
+                            .map(comparable -> ranked(found.stream().map(facet -> entry(auditionId, skill, facet, now,
+                                    scores, comparable.contains(facet.id().key()))).toList()))));
         });
     }
 
@@ -201,11 +202,11 @@ public class RankingQueries {
                         belief.sigma(), percentile, facet.evidence(), facet.lastEvidenceAt(), validUntil, comparable)));
     }
 
-    private Uni<RankingViews.CohortEntry> entry(UUID auditionId, String skill, Facet facet, Instant now) {
+    private RankingViews.CohortEntry entry(UUID auditionId, String skill, Facet facet, Instant now, int[] sortedScores,
+            boolean comparable) {
         Belief belief = facet.beliefAt(now, decay.gamma(skill));
-        return leaderboard.percentile(skill, facet).chain(percentile -> connectivity.comparable(skill, facet.id().key())
-                .map(comparable -> new RankingViews.CohortEntry(0, pseudonyms.of(auditionId, facet.id().key()),
-                        PublishedScore.of(belief), belief.sigma(), percentile, comparable, facet.evidence())));
+        return new RankingViews.CohortEntry(0, pseudonyms.of(auditionId, facet.id().key()), PublishedScore.of(belief),
+                belief.sigma(), Leaderboard.percentile(sortedScores, facet.publishedScore()), comparable, facet.evidence());
     }
 
     private static List<RankingViews.CohortEntry> ranked(List<RankingViews.CohortEntry> entries) {

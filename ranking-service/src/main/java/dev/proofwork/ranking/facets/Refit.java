@@ -89,7 +89,7 @@ public class Refit {
         learners.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.LEARNER, key), result.learners()[i]));
         tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
         reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
-        double[] scores = Arrays.stream(result.learners()).mapToDouble(PublishedScore::of).sorted().toArray();
+        int[] scores = Arrays.stream(result.learners()).mapToInt(PublishedScore::of).sorted().toArray();
         Instant now = clock.instant();
         List<ScoreChange> moves = new ArrayList<>();
         return facets.list("id.skill", skill)
@@ -111,28 +111,10 @@ public class Refit {
                 .replaceWith(new Summary(skill, learners.size(), observations, result.iterations()));
     }
 
-    private Uni<Void> announce(Facet learner, Belief belief, double[] sortedScores, boolean comparable) {
+    private Uni<Void> announce(Facet learner, Belief belief, int[] sortedScores, boolean comparable) {
         int score = PublishedScore.of(belief);
-        int below = firstIndexAtLeast(sortedScores, score);
-        int level = firstIndexAtLeast(sortedScores, score + 1) - below;
-        double percentile = 100.0 * (below + 0.5 * level) / sortedScores.length;
         return outbox.add(new RankingUpdated(learner.id().key(), learner.id().skill(), score, belief.mean(),
-                belief.sigma(), percentile, comparable, clock.instant())).replaceWithVoid();
-    }
-
-    /** How many of the ascending whole-number scores are below {@code score}: one binary search, not a scan. */
-    static int firstIndexAtLeast(double[] sorted, double score) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < score) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+                belief.sigma(), Leaderboard.percentile(sortedScores, score), comparable, clock.instant())).replaceWithVoid();
     }
 
     private static int index(Map<String, Integer> indexes, String key) {
