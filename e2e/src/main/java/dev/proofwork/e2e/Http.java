@@ -34,7 +34,9 @@ public final class Http {
 
     private static final Duration RESTART_PATIENCE = Duration.ofSeconds(60);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as browsers and load tools speak it to a plain-text port (no h2c upgrade onto one connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());

@@ -1,0 +1,140 @@
+package dev.proofwork.e2e.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The benchmark's figures: printed beside their ceilings and the targets, as CSV, and as a chart. */
+final class Report {
+
+    Ceilings.Figures ceilings;
+    final List<Latencies.Figures> stages = new ArrayList<>();
+    final List<Outcomes.Lag> lags = new ArrayList<>();
+    final Map<Integer, Double> offered = new TreeMap<>();
+    Map<String, ServiceUsage.Figures> usage = new LinkedHashMap<>();
+    double closeMillis;
+    double payoutRunMillis;
+    JsonNode payoutRun;
+
+    /** Records all topics gained while the pipeline ran, and for how long it ran. */
+    long events;
+    double pipelineSeconds;
+
+    void print(PrintStream out) {
+        out.printf(Locale.ROOT, "%nCeilings: PostgreSQL pgbench -N %.0f tps; Kafka producer %.0f records/s%n",
+                ceilings.postgresTps(), ceilings.kafkaRecordsPerSecond());
+        out.printf(Locale.ROOT, "%n%-22s %8s %7s %10s %9s %9s %12s%n", "stage", "calls", "failed", "per second",
+                "p50 ms", "p99 ms", "of pgbench");
+        for (Latencies.Figures stage : stages) {
+            out.printf(Locale.ROOT, "%-22s %8d %7d %10.1f %9.1f %9.1f %11.1f%%%n", stage.stage(), stage.calls(),
+                    stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(),
+                    100 * stage.perSecond() / ceilings.postgresTps());
+        }
+        out.printf(Locale.ROOT, "%n%-10s %-16s %7s %8s %9s %9s%n", "offered/s", "lag to", "count", "missing", "p50 s", "p99 s");
+        for (Outcomes.Lag lag : lags) {
+            out.printf(Locale.ROOT, "%-10d %-16s %7d %8d %9.2f %9.2f%n", lag.offeredRate(), lag.effect(), lag.count(),
+                    lag.missing(), lag.p50Millis() / 1000, lag.p99Millis() / 1000);
+        }
+        int submissions = lags.stream().filter(lag -> lag.effect().equals("final score"))
+                .mapToInt(lag -> lag.count() + lag.missing()).sum();
+        double eventsPerSecond = events / Math.max(pipelineSeconds, 1);
+        out.printf(Locale.ROOT, "%nthe pipeline wrote %d events for %d submissions (%.1f each), %.0f events/s on average: "
+                + "%.2f%% of the broker's rate%n", events, submissions, events / (double) Math.max(submissions, 1),
+                eventsPerSecond, 100 * eventsPerSecond / ceilings.kafkaRecordsPerSecond());
+        offered.forEach((rate, achieved) -> out.printf(Locale.ROOT, "offered %d submissions/s: submitted %.1f/s%n", rate, achieved));
+        out.printf(Locale.ROOT, "%nclosing the auditions took %.0f ms; the payout run %.0f ms: %s%n", closeMillis,
+                payoutRunMillis, payoutRun);
+        out.printf(Locale.ROOT, "%n%-18s %12s %10s %12s%n", "service", "peak RSS MB", "CPU %", "started in s");
+        usage.values().forEach(u -> out.printf(Locale.ROOT, "%-18s %12d %10.0f %12.2f%n", u.service(), u.peakRssMb(),
+                u.cpuPercent(), u.startSeconds()));
+    }
+
+    Path writeCsv(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("kind,name,offered_per_second,count,failed_or_missing,per_second,p50_ms,p99_ms,ceiling,ratio,peak_rss_mb,cpu_percent,start_seconds");
+        lines.add(String.format(Locale.ROOT, "ceiling,postgres pgbench -N,,,,%.1f,,,,,,,", ceilings.postgresTps()));
+        lines.add(String.format(Locale.ROOT, "ceiling,kafka producer,,,,%.1f,,,,,,,", ceilings.kafkaRecordsPerSecond()));
+        for (Latencies.Figures stage : stages) {
+            lines.add(String.format(Locale.ROOT, "stage,%s,,%d,%d,%.2f,%.2f,%.2f,%.1f,%.4f,,,", stage.stage(), stage.calls(),
+                    stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(), ceilings.postgresTps(),
+                    stage.perSecond() / ceilings.postgresTps()));
+        }
+        for (Outcomes.Lag lag : lags) {
+            lines.add(String.format(Locale.ROOT, "lag,%s,%d,%d,%d,%.2f,%.2f,%.2f,,,,,", lag.effect(), lag.offeredRate(), lag.count(),
+                    lag.missing(), offered.getOrDefault(lag.offeredRate(), Double.NaN), lag.p50Millis(), lag.p99Millis()));
+        }
+        lines.add(String.format(Locale.ROOT, "events,all topics,,%d,,%.2f,,,%.1f,%.4f,,,", events,
+                events / Math.max(pipelineSeconds, 1), ceilings.kafkaRecordsPerSecond(),
+                events / Math.max(pipelineSeconds, 1) / ceilings.kafkaRecordsPerSecond()));
+        usage.values().forEach(u -> lines.add(String.format(Locale.ROOT, "service,%s,,,,,,,,,%d,%.1f,%.2f", u.service(),
+                u.peakRssMb(), u.cpuPercent(), u.startSeconds())));
+        Files.write(file, lines);
+        return file;
+    }
+
+    /** Lag (p50 dashed, p99 solid) to each effect against the offered submission rate. */
+    Path writeChart(Path file) throws IOException {
+        int width = 640;
+        int height = 360;
+        int left = 60;
+        int right = 150;
+        int top = 30;
+        int bottom = 50;
+        double maxRate = offered.keySet().stream().mapToInt(Integer::intValue).max().orElse(1);
+        double maxLag = Math.max(1, lags.stream().mapToDouble(Outcomes.Lag::p99Millis).filter(Double::isFinite).max().orElse(1000) / 1000);
+        double yTop = Math.ceil(maxLag);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">Lag from submission to its effects, by offered rate</text>%n", left));
+        int plotW = width - left - right;
+        int plotH = height - top - bottom;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left, top + plotH, left + plotW, top + plotH));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left, top, left, top + plotH));
+        for (int tick = 0; tick <= 4; tick++) {
+            double value = yTop * tick / 4;
+            int y = (int) (top + plotH - plotH * tick / 4.0);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.1f s</text>%n", left, y, left + plotW, y, left - 6, y + 4, value));
+        }
+        for (int rate : offered.keySet()) {
+            int x = (int) (left + plotW * rate / maxRate);
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x, top + plotH + 16, rate));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">offered submissions per second</text>%n",
+                left + plotW / 2, height - 10));
+        String[][] series = { { "final score", "#1f77b4" }, { "ranking update", "#2ca02c" }, { "payable", "#d62728" } };
+        int legendY = top + 10;
+        for (String[] effect : series) {
+            for (boolean p99 : new boolean[] { true, false }) {
+                StringBuilder points = new StringBuilder();
+                for (Outcomes.Lag lag : lags) {
+                    double value = p99 ? lag.p99Millis() : lag.p50Millis();
+                    if (lag.effect().equals(effect[0]) && Double.isFinite(value)) {
+                        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + plotW * lag.offeredRate() / maxRate,
+                                top + plotH - plotH * Math.min(1, value / 1000 / yTop)));
+                    }
+                }
+                svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\"/>%n",
+                        effect[1], p99 ? "" : " stroke-dasharray=\"5,4\"", points.toString().strip()));
+            }
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", width - right + 10, legendY, width - right + 30, legendY,
+                    effect[1], width - right + 36, legendY + 4, effect[0]));
+            legendY += 18;
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">solid p99, dashed p50</text>%n",
+                width - right + 10, legendY + 4));
+        svg.append("</svg>\n");
+        Files.writeString(file, svg);
+        return file;
+    }
+}
