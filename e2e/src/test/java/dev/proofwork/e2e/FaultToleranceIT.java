@@ -25,15 +25,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,22 +208,7 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
 
     /** Sends every event the topics hold once more, as its producer sent it; returns how many. */
     private static int redeliver(Collection<String> topics) throws Exception {
-        List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = topics.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
-                            .map(info -> new TopicPartition(topic, info.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(events::add);
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> events = RawRecords.everyRecord(services.bootstrapServers(), topics);
         try (KafkaProducer<String, byte[]> producer = RawRecords.producer(services.bootstrapServers())) {
             for (ConsumerRecord<String, byte[]> event : events) {
                 if (event.key() == null || !event.key().startsWith(PROBE)) {
