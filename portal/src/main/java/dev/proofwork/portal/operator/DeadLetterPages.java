@@ -57,7 +57,7 @@ public class DeadLetterPages {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("replayed") String replayed) {
+    public TemplateInstance list(@QueryParam("replayed") Integer replayed) {
         return pages.render(deadLetters).data("replayed", replayed)
                 .data("sections", Arrays.stream(Service.values()).map(this::section).toList());
     }
