@@ -8,6 +8,7 @@ import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.testkit.Ranks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -15,17 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class BatchRefitTest {
 
-    private final BatchRefit refit = new BatchRefit(0.6, new Belief(0, 1), new Belief(0, 0.49), new Belief(0, 0.25));
+    private final BatchRefit refit = new BatchRefit(0.6, 0.05);
 
     @Test
     void theRefitDoesNotDependOnTheOrderReviewsArrivedIn() {
-        Scenario scenario = Scenario.generate(new Scenario.Parameters(5, 20, 2, 0.5, 0.7, 0.5, 0.6, 2, 3), 11);
+        Scenario scenario = Scenario.generate(Scenario.Parameters.standard().withCohorts(5, 20, 3, 2, 3), 11);
         List<BatchRefit.Observation> shuffled = new ArrayList<>(scenario.observations());
         Collections.shuffle(shuffled, new Random(3));
 
-        BatchRefit.Result inOrder = refit.fit(scenario.observations(), scenario.learners(), scenario.tasks(),
+        BatchRefit.Result inOrder = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
                 scenario.reviewers());
-        BatchRefit.Result outOfOrder = refit.fit(shuffled, scenario.learners(), scenario.tasks(), scenario.reviewers());
+        BatchRefit.Result outOfOrder = refit.fit(shuffled, scenario.learners(), scenario.anchorTasks(), scenario.reviewers());
 
         for (int l = 0; l < scenario.learners(); l++) {
             assertThat(outOfOrder.learners()[l].mean()).isCloseTo(inOrder.learners()[l].mean(), within(1e-6));
@@ -34,9 +35,9 @@ class BatchRefitTest {
 
     @Test
     void aHarshReviewerIsEstimatedHarshAndTheLearnersTheyScoredAreNotPenalised() {
-        Scenario scenario = Scenario.generate(new Scenario.Parameters(4, 30, 2, 0.5, 0.7, 0.5, 0.4, 2, 3), 5);
+        Scenario scenario = Scenario.generate(Scenario.Parameters.standard().withCohorts(4, 30, 3, 2, 3).withSpread(0.5, 0.7, 0.5, 0.4), 5);
 
-        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.tasks(),
+        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
                 scenario.reviewers());
 
         double correlation = Ranks.spearman(scenario.reviewerSeverity(),
@@ -44,5 +45,59 @@ class BatchRefitTest {
         assertThat(correlation).isGreaterThan(0.5);
         assertThat(Ranks.spearman(scenario.ability(),
                 java.util.Arrays.stream(fitted.learners()).mapToDouble(Belief::mean).toArray())).isGreaterThan(0.8);
+    }
+
+    @Test
+    void aReviewerWhoScoresAtRandomIsEstimatedNoisyAndSoCountsLess() {
+        Scenario scenario = Scenario.generate(Scenario.Parameters.standard().with(Scenario.Reviewers.ONE_RANDOM), 3);
+
+        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
+                scenario.reviewers());
+
+        double[] noise = fitted.reviewerNoise();
+        int erratic = scenario.reviewers() - 1;
+        double[] others = Arrays.copyOf(noise, erratic);
+        Arrays.sort(others);
+        assertThat(noise[erratic]).isGreaterThan(2 * others[others.length / 2]);
+    }
+
+    @Test
+    void ninetyPercentIntervalsHoldTheTruthForAboutNineInTen() {
+        Scenario scenario = Scenario.generate(Scenario.Parameters.standard(), 7);
+
+        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
+                scenario.reviewers());
+
+        // the model's latent scale is not the generator's: align them first (truth ≈ a·mu + b)
+        double[] mu = Arrays.stream(fitted.learners()).mapToDouble(Belief::mean).toArray();
+        double[] truth = scenario.ability();
+        double meanMu = Arrays.stream(mu).average().orElseThrow();
+        double meanTruth = Arrays.stream(truth).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (int l = 0; l < mu.length; l++) {
+            sxy += (mu[l] - meanMu) * (truth[l] - meanTruth);
+            sxx += (mu[l] - meanMu) * (mu[l] - meanMu);
+        }
+        double a = sxy / sxx;
+        long inside = java.util.stream.IntStream.range(0, mu.length).filter(l ->
+                Math.abs(truth[l] - (meanTruth + a * (mu[l] - meanMu))) <= 1.645 * a * fitted.learners()[l].sigma()).count();
+        assertThat((double) inside / mu.length).isBetween(0.85, 0.95);
+    }
+
+    @Test
+    void aRecentReviewSaysMoreAboutALearnerTodayThanAnOldOne() {
+        // two learners, same task and reviewers: one scored low long ago and high lately, the other the reverse
+        List<BatchRefit.Observation> reviews = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            reviews.add(new BatchRefit.Observation(0, 0, r, 0.25, 0));
+            reviews.add(new BatchRefit.Observation(0, 0, r, 0.75, 180));
+            reviews.add(new BatchRefit.Observation(1, 0, r, 0.75, 0));
+            reviews.add(new BatchRefit.Observation(1, 0, r, 0.25, 180));
+        }
+
+        BatchRefit.Result fitted = refit.fit(reviews, 2, new boolean[1], 3);
+
+        assertThat(fitted.learners()[0].mean()).isGreaterThan(fitted.learners()[1].mean() + 0.1);
     }
 }

@@ -227,6 +227,38 @@ class RankingTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void enoughNewReviewsRefitTheSkillByThemselvesAndOperatorsSeeHowNoisyEachReviewerIs() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String steady = "rev-steady-" + skill;
+        String other = "rev-other-" + skill;
+        List<String> learners = java.util.stream.IntStream.range(0, 4).mapToObj(i -> "learner-" + UUID.randomUUID())
+                .toList();
+        // eight reviews: as many as the test profile's proofwork.ranking.refit.after-reviews
+        for (int i = 0; i < learners.size(); i++) {
+            UUID submission = submit(audition, skill, learners.get(i));
+            TestBroker.publish(review(submission, audition, skill, steady, 0.2 + 0.2 * i));
+            TestBroker.publish(review(submission, audition, skill, other, 0.25 + 0.2 * i));
+        }
+
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given()
+                .auth().oauth2(Tokens.learner(learners.getFirst()))
+                .when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200).body("moves.cause", org.hamcrest.Matchers.hasItem("REFIT")));
+        given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/reviewers/{id}", steady)
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].skill", equalTo(skill))
+                .body("[0].reviews", equalTo(4))
+                .body("[0].noiseSigma", greaterThan(0f))
+                .body("[0].erratic", equalTo(false));
+        given().auth().oauth2(Tokens.learner(learners.getFirst())).when().get("/api/v1/rankings/reviewers/{id}", steady)
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/reviewers/{id}", "nobody-" + skill)
+                .then().statusCode(200).body("", hasSize(0));
+    }
+
     private static String skill() {
         return "skill-" + UUID.randomUUID().toString().substring(0, 8);
     }

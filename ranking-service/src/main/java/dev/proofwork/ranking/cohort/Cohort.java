@@ -19,6 +19,7 @@ public class Cohort {
     private Instant draftedAt;
     private Instant openedAt;
     private Instant closedAt;
+    private boolean anchor;
 
     protected Cohort() {
     }
@@ -31,8 +32,9 @@ public class Cohort {
         this.draftedAt = draftedAt;
     }
 
-    void opened(Instant at) {
+    void opened(Instant at, boolean anchor) {
         openedAt = at;
+        this.anchor = anchor;
     }
 
     void closed(Instant at) {

@@ -22,6 +22,8 @@ public class Facet {
     private int evidence;
     private Instant lastEvidenceAt;
     private Integer publishedScore;
+    /** A reviewer's own noise variance, from the last refit; null until one has run. */
+    private Double noiseVariance;
 
     protected Facet() {
     }
@@ -63,6 +65,21 @@ public class Facet {
         if (id.kind() == FacetKind.LEARNER) {
             publishedScore = PublishedScore.of(belief);
         }
+    }
+
+    /** A reviewer's noise as the refit estimated it. */
+    void noiseEstimated(double variance) {
+        noiseVariance = variance;
+    }
+
+    /** How noisy this reviewer's scores are: the refit's estimate, or {@code fallback} before any refit. */
+    public double reviewNoise(double fallback) {
+        return noiseVariance == null ? fallback : noiseVariance;
+    }
+
+    /** The refit's estimate of this reviewer's noise variance, or null before any refit. */
+    public Double estimatedNoise() {
+        return noiseVariance;
     }
 
     public FacetId id() {

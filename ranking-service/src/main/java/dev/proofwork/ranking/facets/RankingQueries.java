@@ -6,6 +6,7 @@ import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.ranking.model.ModelSettings;
+import dev.proofwork.ranking.model.Priors;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.api.Page;
 import dev.proofwork.runtime.domain.DomainException.NotFound;
@@ -64,7 +65,30 @@ public class RankingQueries {
         this.maxProofValidity = maxProofValidity;
     }
 
-    /** The audition's learners ranked by their current score in its skill, for its own employer or an operator. */
+    /**
+     * How the model sees a reviewer in each skill they reviewed: severity, and their noise as the last refit
+     * estimated it, flagged erratic at twice the variance of the skill's median reviewer.
+     */
+    @WithSession
+    public Uni<List<RankingViews.ReviewerModel>> reviewer(String reviewerId) {
+        return facets.list("id.kind = ?1 and id.key = ?2 order by id.skill", FacetKind.REVIEWER, reviewerId)
+                .chain(mine -> mine.isEmpty() ? Uni.createFrom().item(List.<RankingViews.ReviewerModel>of())
+                        : facets.list("id.kind = ?1 and id.skill in ?2", FacetKind.REVIEWER,
+                                mine.stream().map(f -> f.id().skill()).toList())
+                                .map(all -> mine.stream().map(facet -> reviewerModel(facet, all)).toList()));
+    }
+
+    private RankingViews.ReviewerModel reviewerModel(Facet reviewer, List<Facet> all) {
+        double[] noises = all.stream()
+                .filter(f -> f.id().skill().equals(reviewer.id().skill()) && f.estimatedNoise() != null)
+                .mapToDouble(Facet::estimatedNoise).sorted().toArray();
+        Double noise = reviewer.estimatedNoise();
+        boolean erratic = noise != null && noises.length >= 3 && noise >= 2 * noises[noises.length / 2];
+        Belief severity = reviewer.beliefAt(clock.instant(), 0);
+        return new RankingViews.ReviewerModel(reviewer.id().skill(), severity.mean(), severity.sigma(),
+                noise == null ? null : Math.sqrt(noise), reviewer.evidence(), erratic);
+    }
+
     /** A cohort as operators see it: whose audition it is and in which skill. */
     @WithSession
     public Uni<Cohort.View> cohortView(UUID auditionId) {
@@ -73,6 +97,7 @@ public class RankingQueries {
                 .map(Cohort::view);
     }
 
+    /** The audition's learners ranked by their current score in its skill, for its own employer or an operator. */
     @WithSession
     public Uni<List<RankingViews.CohortEntry>> cohort(UUID auditionId, String orgId) {
         Instant now = clock.instant();
@@ -157,8 +182,8 @@ public class RankingQueries {
 
     private RankingViews.Fit fit(String skill, Facet learner, Facet task, Instant now) {
         double gamma = decay.gamma(skill);
-        Belief ability = learner == null ? RankingService.LEARNER_PRIOR : learner.beliefAt(now, gamma);
-        Belief difficulty = task == null ? RankingService.TASK_PRIOR : task.beliefAt(now, gamma);
+        Belief ability = learner == null ? Priors.LEARNER : learner.beliefAt(now, gamma);
+        Belief difficulty = task == null ? Priors.TASK : task.beliefAt(now, gamma);
         return new RankingViews.Fit(skill, model.passProbability(ability, difficulty, 0.5),
                 Math.sqrt(ability.variance() + difficulty.variance()), learner == null ? 0 : learner.evidence());
     }

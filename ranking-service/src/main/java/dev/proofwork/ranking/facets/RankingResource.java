@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,15 @@ public class RankingResource {
     @Operation(summary = "An audition's cohort ranked, comparable across cohorts where they are linked")
     public Uni<List<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId) {
         return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId());
+    }
+
+    @GET
+    @Path("reviewers/{reviewerId}")
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "How the ranking model sees a reviewer per skill: severity, noise, and whether erratic")
+    public Uni<List<RankingViews.ReviewerModel>> reviewer(
+            @PathParam("reviewerId") @Size(max = 200, message = "must be at most 200 characters") String reviewerId) {
+        return rankings.reviewer(reviewerId);
     }
 
     @GET

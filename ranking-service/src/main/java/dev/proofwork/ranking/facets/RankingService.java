@@ -8,6 +8,7 @@ import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
 import dev.proofwork.ranking.model.ModelSettings;
+import dev.proofwork.ranking.model.Priors;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Multi;
@@ -22,10 +23,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class RankingService {
-
-    static final Belief LEARNER_PRIOR = new Belief(0, 1);
-    static final Belief TASK_PRIOR = new Belief(0, 0.49);
-    static final Belief REVIEWER_PRIOR = new Belief(0, 0.25);
 
     private final FacetRepository facets;
     private final Repositories.Observations observations;
@@ -95,14 +92,15 @@ public class RankingService {
     private Uni<Void> apply(ReviewObservation observation, String learnerId) {
         String skill = observation.skill();
         Instant at = observation.observedAt();
-        return facet(skill, FacetKind.LEARNER, learnerId, LEARNER_PRIOR, at)
-                .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), TASK_PRIOR, at)
-                        .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), REVIEWER_PRIOR, at)
+        return facet(skill, FacetKind.LEARNER, learnerId, Priors.LEARNER, at)
+                .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
+                        .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
                                 .chain(reviewer -> {
                                     double gamma = decay.gamma(skill);
                                     Belief before = learner.beliefAt(at, gamma);
-                                    FacetModel.Update update = model.observe(before,
-                                            task.beliefAt(at, gamma), reviewer.beliefAt(at, gamma), observation.score());
+                                    FacetModel.Update update = model.observe(before, task.beliefAt(at, gamma),
+                                            reviewer.beliefAt(at, gamma), observation.score(),
+                                            reviewer.reviewNoise(model.noiseVariance()));
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);

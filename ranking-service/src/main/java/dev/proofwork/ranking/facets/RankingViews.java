@@ -37,6 +37,15 @@ public final class RankingViews {
     public record SkillHistory(MySkill now, List<ScoreMove> moves, List<ProjectedScore> decay) {
     }
 
+    /**
+     * A reviewer in one skill as the model sees them: severity (above 0 scores harder than most) and noise sd
+     * on the latent scale (null until a refit has estimated it); {@code erratic} when their reviews count
+     * for much less than most reviewers' in the skill.
+     */
+    public record ReviewerModel(String skill, double severity, double severitySigma, Double noiseSigma, int reviews,
+            boolean erratic) {
+    }
+
     public record Fit(String skill, double passProbability, double predictionSigma, int evidence) {
     }
 

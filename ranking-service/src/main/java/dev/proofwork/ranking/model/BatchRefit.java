@@ -1,90 +1,467 @@
 package dev.proofwork.ranking.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Refits every facet of a skill at once from all its reviews, removing the arrival-order effects of the
- * online updates: the posterior mode of the same Gaussian model, solved as regularised least squares,
- * {@code (AᵀA/σ² + Λ) x = Aᵀz/σ²}, by conjugate gradient. A has three non-zeros per review (+learner,
- * −task, −reviewer), so an iteration costs one pass over the reviews and memory stays linear.
- * Variances come from the diagonal of the precision matrix, which ignores correlations and so reads
- * somewhat tighter than the truth.
+ * online updates. It is the posterior mode of the same Gaussian model, solved as weighted regularised least
+ * squares {@code (AᵀWA + Λ) x = AᵀWz} by conjugate gradient (an iteration is one pass over the reviews), with
+ * one more facet than the online model has: each task's <em>takers</em>, how able the learners who take it
+ * are on average. A learner's ability is their own deviation plus the average of their tasks' takers (anchor tasks aside), so a
+ * whole cohort that is stronger than another is not explained away as easy tasks and lenient reviewers
+ * (learners are many and independent a priori, so without it their shared part would be credited to the few
+ * tasks and reviewers they share). The fit runs in a few rounds that learn from the residuals what the online
+ * model has to assume:
+ * <ul>
+ * <li>how widely learners and reviewers vary (within a cohort the data cannot tell a task's difficulty from
+ * its takers' strength, so those two keep their defaults);</li>
+ * <li>each reviewer's own noise, shrunk towards the pooled noise: a reviewer who scores at random gets a
+ * large one and so little weight;</li>
+ * <li>a Student-t weight per review: a review far from what the other evidence says (a reviewer inflating
+ * one learner) counts less;</li>
+ * <li>time, as the online model uses it: a learner's ability wanders by {@code gamma²} a day, so an old
+ * review says less about their ability at their latest review than a recent one, and a learner's belief is
+ * returned as of their latest review, for reads to decay from there.</li>
+ * </ul>
+ * Variances come from the full information matrix: a learner's interval includes what is unknown about the
+ * tasks, reviewers and takers their score depends on, and how those unknowns move together. That block is
+ * inverted densely up to {@value #DENSE_LIMIT} of them; beyond that their correlations are left out.
  */
 public final class BatchRefit {
 
-    /** One review: indexes of its learner, task and reviewer, and its weighted score on 0..1. */
-    public record Observation(int learner, int task, int reviewer, double score) {
+    /** One review: indexes of its learner, task and reviewer, its weighted score on 0..1 and its day. */
+    public record Observation(int learner, int task, int reviewer, double score, double day) {
     }
 
-    public record Result(Belief[] learners, Belief[] tasks, Belief[] reviewers, int iterations) {
+    /**
+     * @param learners each learner's belief as of the day of their latest review
+     * @param reviewerNoise each reviewer's noise variance on the latent scale
+     * @param noise the pooled noise variance of all reviews
+     * @param iterations conjugate-gradient iterations over all rounds
+     */
+    public record Result(Belief[] learners, Belief[] tasks, Belief[] reviewers, double[] reviewerNoise, double noise,
+            int iterations) {
     }
 
-    private final double noiseVariance;
-    private final double learnerPrior;
-    private final double taskPrior;
-    private final double reviewerPrior;
+    private static final int ROUNDS = 6;
+    /** How many reviews' worth the pooled noise counts for in one reviewer's estimate. */
+    private static final double POOLED_NOISE_WEIGHT = 10;
+    /** Degrees of freedom of the review noise's Student-t: 5 keeps Gaussian data almost fully weighted. */
+    private static final double TAIL = 5;
+    private static final double MIN_NOISE = 0.01;
+    /** How many facets' worth the default prior counts for when learning how widely facets vary. */
+    private static final double PRIOR_WEIGHT = 5;
+    /**
+     * A task's takers: how far their average ability may sit from everyone's, before any evidence. Within
+     * one cohort, strong takers and an easy task look the same; only anchor tasks and roaming reviewers tell
+     * them apart, so this default decides much of the split where links are few: 0.5 sits between the
+     * standard marketplace's cohorts (0.25) and tasks (0.49) and a wide gap between cohorts (2.25).
+     */
+    private static final Belief TAKERS = new Belief(0, 0.5);
+    static final int DENSE_LIMIT = 1500;
 
-    public BatchRefit(double noiseSigma, Belief learnerPrior, Belief taskPrior, Belief reviewerPrior) {
-        this.noiseVariance = noiseSigma * noiseSigma;
-        this.learnerPrior = learnerPrior.variance();
-        this.taskPrior = taskPrior.variance();
-        this.reviewerPrior = reviewerPrior.variance();
+    private final double initialNoise;
+    private final double gamma;
+
+    /**
+     * @param noiseSigma the noise sd each reviewer starts from
+     * @param gamma how fast a learner's ability wanders, per square-root day
+     */
+    public BatchRefit(double noiseSigma, double gamma) {
+        this.initialNoise = noiseSigma * noiseSigma;
+        this.gamma = gamma;
     }
 
-    public Result fit(List<Observation> observations, int learners, int tasks, int reviewers) {
-        int n = learners + tasks + reviewers;
-        int taskOffset = learners;
-        int reviewerOffset = learners + tasks;
-        int m = observations.size();
-        int[] li = new int[m];
-        int[] ti = new int[m];
-        int[] ri = new int[m];
-        double[] z = new double[m];
-        for (int i = 0; i < m; i++) {
-            Observation o = observations.get(i);
-            li[i] = o.learner();
-            ti[i] = taskOffset + o.task();
-            ri[i] = reviewerOffset + o.reviewer();
-            z[i] = FacetModel.latent(o.score());
+    /**
+     * @param anchorTasks which tasks are anchors, taken in every cohort: their takers are everyone, so a
+     *        learner's ability leans only on the takers of their other tasks
+     */
+    public Result fit(List<Observation> observations, int learners, boolean[] anchorTasks, int reviewers) {
+        int tasks = anchorTasks.length;
+        Design d = new Design(observations, learners, anchorTasks, reviewers, gamma);
+        double[] reviewerNoise = new double[reviewers];
+        Arrays.fill(reviewerNoise, initialNoise);
+        double pooled = initialNoise;
+        double[] robustness = new double[d.m];
+        Arrays.fill(robustness, 1);
+        // a review at the rubric's floor or ceiling says only "at most" or "at least": its working value and
+        // the information it carries are those of a censored observation (Fisher scoring), others are as given
+        double[] working = d.z.clone();
+        double[] information = new double[d.m];
+        Arrays.fill(information, 1);
+        double[] x = new double[d.n];
+        double[] weight = new double[d.m];
+        double[] diagonal = new double[d.n];
+        int iterations = 0;
+        for (int round = 0; ; round++) {
+            for (int i = 0; i < d.m; i++) {
+                weight[i] = robustness[i] * information[i] / (reviewerNoise[d.reviewer[i]] + d.drift[i]);
+            }
+            double[] b = new double[d.n];
+            System.arraycopy(d.prior, 0, diagonal, 0, d.n);
+            for (int i = 0; i < d.m; i++) {
+                for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
+                    b[d.column[e]] += weight[i] * d.coefficient[e] * working[i];
+                    diagonal[d.column[e]] += weight[i] * d.coefficient[e] * d.coefficient[e];
+                }
+            }
+            iterations += conjugateGradient(d, weight, x, b, diagonal);
+            if (round == ROUNDS - 1) {
+                break;
+            }
+            // expected squared residual of each review (its mean's uncertainty included), robust weights from it
+            double[] squares = new double[reviewers];
+            double[] counts = new double[reviewers];
+            double total = 0;
+            int interior = 0;
+            for (int i = 0; i < d.m; i++) {
+                double predicted = 0;
+                double uncertainty = 0;
+                for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
+                    predicted += d.coefficient[e] * x[d.column[e]];
+                    uncertainty += d.coefficient[e] * d.coefficient[e] / diagonal[d.column[e]];
+                }
+                double scale = reviewerNoise[d.reviewer[i]] + d.drift[i];
+                if (d.censored[i] != 0) {
+                    Censored.Step step = Censored.step(predicted, Math.sqrt(scale), d.censored[i], d.bound);
+                    working[i] = step.working();
+                    information[i] = step.information();
+                    continue;
+                }
+                double residual = d.z[i] - predicted;
+                double expected = residual * residual + uncertainty;
+                robustness[i] = (TAIL + 1) / (TAIL + expected / scale);
+                double share = robustness[i] * Math.max(expected - d.drift[i], 0);
+                squares[d.reviewer[i]] += share;
+                counts[d.reviewer[i]]++;
+                total += share;
+                interior++;
+            }
+            pooled = Math.max(MIN_NOISE, total / Math.max(1, interior));
+            for (int r = 0; r < reviewers; r++) {
+                reviewerNoise[r] = Math.max(MIN_NOISE,
+                        (POOLED_NOISE_WEIGHT * pooled + squares[r]) / (POOLED_NOISE_WEIGHT + counts[r]));
+            }
+            d.learnSpreads(x, diagonal);
         }
-        double[] prior = new double[n];
-        for (int j = 0; j < n; j++) {
-            prior[j] = 1 / (j < taskOffset ? learnerPrior : j < reviewerOffset ? taskPrior : reviewerPrior);
-        }
-        // right-hand side Aᵀz/σ² and the precision's diagonal
-        double[] b = new double[n];
-        double[] diagonal = prior.clone();
-        for (int i = 0; i < m; i++) {
-            b[li[i]] += z[i] / noiseVariance;
-            b[ti[i]] -= z[i] / noiseVariance;
-            b[ri[i]] -= z[i] / noiseVariance;
-            diagonal[li[i]] += 1 / noiseVariance;
-            diagonal[ti[i]] += 1 / noiseVariance;
-            diagonal[ri[i]] += 1 / noiseVariance;
-        }
-        double[] x = new double[n];
-        int iterations = conjugateGradient(x, b, li, ti, ri, prior, diagonal);
-        Belief[] learnerBeliefs = new Belief[learners];
-        Belief[] taskBeliefs = new Belief[tasks];
-        Belief[] reviewerBeliefs = new Belief[reviewers];
-        for (int j = 0; j < n; j++) {
-            Belief belief = new Belief(x[j], 1 / diagonal[j]);
-            if (j < taskOffset) {
-                learnerBeliefs[j] = belief;
-            } else if (j < reviewerOffset) {
-                taskBeliefs[j - taskOffset] = belief;
-            } else {
-                reviewerBeliefs[j - reviewerOffset] = belief;
+        // the robust weights find the mode; the spread around it is the Student-t's expected information,
+        // (ν+1)/(ν+3) of a Gaussian review's at the same scale, whatever a review's own weight came out as
+        double[] info = new double[d.m];
+        double[] infoDiagonal = d.prior.clone();
+        for (int i = 0; i < d.m; i++) {
+            double tail = d.censored[i] == 0 ? (TAIL + 1) / (TAIL + 3) : 1;
+            info[i] = tail * information[i] / (reviewerNoise[d.reviewer[i]] + d.drift[i]);
+            for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
+                infoDiagonal[d.column[e]] += info[i] * d.coefficient[e] * d.coefficient[e];
             }
         }
-        return new Result(learnerBeliefs, taskBeliefs, reviewerBeliefs, iterations);
+        Variances variances = new Variances(d, info, infoDiagonal);
+        Belief[] learnerBeliefs = new Belief[learners];
+        for (int l = 0; l < learners; l++) {
+            double ability = x[l];
+            for (int e = d.takersStart[l]; e < d.takersStart[l + 1]; e++) {
+                ability += x[d.takersColumn[e]] * d.takersShare[l];
+            }
+            learnerBeliefs[l] = new Belief(ability, variances.learner(l));
+        }
+        Belief[] taskBeliefs = new Belief[tasks];
+        for (int t = 0; t < tasks; t++) {
+            taskBeliefs[t] = new Belief(x[learners + t], variances.other(t));
+        }
+        Belief[] reviewerBeliefs = new Belief[reviewers];
+        for (int r = 0; r < reviewers; r++) {
+            reviewerBeliefs[r] = new Belief(x[learners + tasks + r], variances.other(tasks + r));
+        }
+        return new Result(learnerBeliefs, taskBeliefs, reviewerBeliefs, reviewerNoise, pooled, iterations);
     }
 
-    /** Jacobi-preconditioned CG until the residual falls 1e-8 below the right-hand side. */
-    private int conjugateGradient(double[] x, double[] b, int[] li, int[] ti, int[] ri, double[] prior,
-            double[] diagonal) {
+    /**
+     * The reviews as sparse rows over one vector of learners' own deviations, then tasks, reviewers and
+     * tasks' takers: {@code z = own(l) + mean of takers(t') over l's tasks t' − task(t) − reviewer(r)}.
+     */
+    private static final class Design {
+        private static final Belief[] PRIORS = { Priors.LEARNER, Priors.TASK, Priors.REVIEWER, TAKERS };
+
+        final int m;
+        final int n;
+        final int learners;
+        final int tasks;
+        final int reviewers;
+        final int[] rowStart;
+        final int[] column;
+        final double[] coefficient;
+        final int[] reviewer;
+        final double[] z;
+        /** +1 for a review at the rubric's ceiling, −1 at its floor, 0 in between. */
+        final int[] censored;
+        /**
+         * Where a floor or ceiling score begins on the latent scale, |z| beyond which it is censored: half a
+         * step of the finest scale the skill's scores use inside the extremes (a 0..4 rubric: 1.5).
+         */
+        final double bound;
+        /** Variance the learner's ability may have wandered from this review's day to their latest. */
+        final double[] drift;
+        final double[] prior;
+        /** Per learner, the takers' columns of the tasks they took, each weighing {@code takersShare}. */
+        final int[] takersStart;
+        final int[] takersColumn;
+        final double[] takersShare;
+
+        Design(List<Observation> observations, int learners, boolean[] anchorTasks, int reviewers, double gamma) {
+            int tasks = anchorTasks.length;
+            this.m = observations.size();
+            this.n = learners + 2 * tasks + reviewers;
+            this.learners = learners;
+            this.tasks = tasks;
+            this.reviewers = reviewers;
+            int takersOffset = learners + tasks + reviewers;
+            // which tasks other than anchors each learner took, once each
+            int[][] taken = new int[learners][];
+            int[] takenCount = new int[learners];
+            double[] latest = new double[learners];
+            Arrays.fill(latest, Double.NEGATIVE_INFINITY);
+            for (Observation o : observations) {
+                int l = o.learner();
+                if (taken[l] == null) {
+                    taken[l] = new int[4];
+                }
+                if (!anchorTasks[o.task()] && Arrays.stream(taken[l], 0, takenCount[l]).noneMatch(t -> t == o.task())) {
+                    if (takenCount[l] == taken[l].length) {
+                        taken[l] = Arrays.copyOf(taken[l], 2 * takenCount[l]);
+                    }
+                    taken[l][takenCount[l]++] = o.task();
+                }
+                latest[l] = Math.max(latest[l], o.day());
+            }
+            takersStart = new int[learners + 1];
+            for (int l = 0; l < learners; l++) {
+                takersStart[l + 1] = takersStart[l] + takenCount[l];
+            }
+            takersColumn = new int[takersStart[learners]];
+            takersShare = new double[learners];
+            for (int l = 0; l < learners; l++) {
+                for (int k = 0; k < takenCount[l]; k++) {
+                    takersColumn[takersStart[l] + k] = takersOffset + taken[l][k];
+                }
+                takersShare[l] = takenCount[l] == 0 ? 0 : 1.0 / takenCount[l];
+            }
+            rowStart = new int[m + 1];
+            for (int i = 0; i < m; i++) {
+                int l = observations.get(i).learner();
+                rowStart[i + 1] = rowStart[i] + 3 + takenCount[l];
+            }
+            column = new int[rowStart[m]];
+            coefficient = new double[rowStart[m]];
+            reviewer = new int[m];
+            z = new double[m];
+            censored = new int[m];
+            drift = new double[m];
+            for (int i = 0; i < m; i++) {
+                Observation o = observations.get(i);
+                int e = rowStart[i];
+                e = entry(e, o.learner(), 1);
+                e = entry(e, learners + o.task(), -1);
+                e = entry(e, learners + tasks + o.reviewer(), -1);
+                for (int k = takersStart[o.learner()]; k < takersStart[o.learner() + 1]; k++) {
+                    e = entry(e, takersColumn[k], takersShare[o.learner()]);
+                }
+                reviewer[i] = o.reviewer();
+                z[i] = FacetModel.latent(o.score());
+                censored[i] = o.score() <= 0 ? -1 : o.score() >= 1 ? 1 : 0;
+                drift[i] = gamma * gamma * (latest[o.learner()] - o.day());
+            }
+            prior = new double[n];
+            for (int j = 0; j < n; j++) {
+                prior[j] = 1 / PRIORS[group(j)].variance();
+            }
+            bound = FacetModel.latent(1) - finestStep(observations) / 2;
+        }
+
+        /** The smallest gap between two different scores, on the latent scale, within sensible limits. */
+        private static double finestStep(List<Observation> observations) {
+            double[] scores = observations.stream().mapToDouble(Observation::score).distinct().sorted().toArray();
+            double step = 1;
+            for (int k = 1; k < scores.length; k++) {
+                step = Math.min(step, FacetModel.latent(scores[k]) - FacetModel.latent(scores[k - 1]));
+            }
+            return Math.max(0.1, step);
+        }
+
+        private int entry(int e, int col, double value) {
+            column[e] = col;
+            coefficient[e] = value;
+            return e + 1;
+        }
+
+        static final int TASKS = 1;
+        static final int TAKERS_GROUP = 3;
+
+        /** 0 learners' own deviations, 1 tasks, 2 reviewers, 3 tasks' takers. */
+        int group(int j) {
+            return j < learners ? 0 : j < learners + tasks ? 1 : j < learners + tasks + reviewers ? 2 : 3;
+        }
+
+        /**
+         * How widely learners and reviewers really vary, from the current estimates, shrunk towards the
+         * default with {@value #PRIOR_WEIGHT} facets' worth of weight. Tasks and takers keep theirs: learnt,
+         * the split between them drifts wherever the start put it (takers collapsed to a tenth of the truth).
+         */
+        void learnSpreads(double[] x, double[] diagonal) {
+            double[] sums = new double[PRIORS.length];
+            int[] counts = new int[PRIORS.length];
+            for (int j = 0; j < n; j++) {
+                sums[group(j)] += x[j] * x[j] + 1 / diagonal[j];
+                counts[group(j)]++;
+            }
+            for (int j = 0; j < n; j++) {
+                int g = group(j);
+                if (g == TASKS || g == TAKERS_GROUP) {
+                    continue;
+                }
+                prior[j] = (PRIOR_WEIGHT + counts[g]) / (PRIOR_WEIGHT * PRIORS[g].variance() + sums[g]);
+            }
+        }
+    }
+
+    /**
+     * Marginal variances from the full precision matrix H. Learners' own deviations are independent of each
+     * other given everything else (O: tasks, reviewers, takers), so with the Schur complement
+     * {@code S = H_OO − H_OL H_LL⁻¹ H_LO}, Var(O) = S⁻¹ and, for a learner's ability {@code own + c·O}:
+     * {@code Var = 1/H_ll + g S⁻¹ gᵀ} with {@code g = c − h_lO / H_ll}.
+     */
+    private static final class Variances {
+        private final Design d;
+        private final double[] diagonal;
+        private final int[][] neighbours;
+        private final double[][] couplings;
+        private final double[][] inverse;
+        private final double[] otherVariance;
+
+        Variances(Design d, double[] weight, double[] diagonal) {
+            this.d = d;
+            this.diagonal = diagonal;
+            int k = d.n - d.learners;
+            // H_lo for each learner's own deviation: Σ over their reviews of w · 1 · coefficient(o)
+            neighbours = new int[d.learners][];
+            couplings = new double[d.learners][];
+            int[][] keys = new int[d.learners][];
+            double[][] values = new double[d.learners][];
+            int[] sizes = new int[d.learners];
+            for (int i = 0; i < d.m; i++) {
+                int l = d.column[d.rowStart[i]];
+                if (keys[l] == null) {
+                    keys[l] = new int[8];
+                    values[l] = new double[8];
+                }
+                for (int e = d.rowStart[i] + 1; e < d.rowStart[i + 1]; e++) {
+                    int o = d.column[e] - d.learners;
+                    int at = indexOf(keys[l], sizes[l], o);
+                    if (at < 0) {
+                        if (sizes[l] == keys[l].length) {
+                            keys[l] = Arrays.copyOf(keys[l], 2 * sizes[l]);
+                            values[l] = Arrays.copyOf(values[l], 2 * sizes[l]);
+                        }
+                        at = sizes[l]++;
+                        keys[l][at] = o;
+                    }
+                    values[l][at] += weight[i] * d.coefficient[e];
+                }
+            }
+            for (int l = 0; l < d.learners; l++) {
+                neighbours[l] = keys[l] == null ? new int[0] : Arrays.copyOf(keys[l], sizes[l]);
+                couplings[l] = values[l] == null ? new double[0] : Arrays.copyOf(values[l], sizes[l]);
+            }
+            otherVariance = new double[k];
+            if (k <= DENSE_LIMIT) {
+                double[][] s = new double[k][k];
+                for (int o = 0; o < k; o++) {
+                    s[o][o] = d.prior[d.learners + o];
+                }
+                for (int i = 0; i < d.m; i++) {
+                    for (int a = d.rowStart[i] + 1; a < d.rowStart[i + 1]; a++) {
+                        for (int b = d.rowStart[i] + 1; b < d.rowStart[i + 1]; b++) {
+                            s[d.column[a] - d.learners][d.column[b] - d.learners] += weight[i] * d.coefficient[a]
+                                    * d.coefficient[b];
+                        }
+                    }
+                }
+                for (int l = 0; l < d.learners; l++) {
+                    for (int a = 0; a < neighbours[l].length; a++) {
+                        for (int b = 0; b < neighbours[l].length; b++) {
+                            s[neighbours[l][a]][neighbours[l][b]] -= couplings[l][a] * couplings[l][b] / diagonal[l];
+                        }
+                    }
+                }
+                inverse = SymmetricInverse.of(s);
+                for (int o = 0; o < k; o++) {
+                    otherVariance[o] = inverse[o][o];
+                }
+            } else {
+                inverse = null;
+                double[] s = new double[k];
+                for (int o = 0; o < k; o++) {
+                    s[o] = diagonal[d.learners + o];
+                }
+                for (int l = 0; l < d.learners; l++) {
+                    for (int a = 0; a < neighbours[l].length; a++) {
+                        s[neighbours[l][a]] -= couplings[l][a] * couplings[l][a] / diagonal[l];
+                    }
+                }
+                for (int o = 0; o < k; o++) {
+                    otherVariance[o] = 1 / s[o];
+                }
+            }
+        }
+
+        /** Variance of own(l) + the average of l's tasks' takers. */
+        double learner(int l) {
+            int size = neighbours[l].length;
+            double[] g = new double[size];
+            for (int a = 0; a < size; a++) {
+                g[a] = -couplings[l][a] / diagonal[l];
+                int col = neighbours[l][a] + d.learners;
+                for (int e = d.takersStart[l]; e < d.takersStart[l + 1]; e++) {
+                    if (d.takersColumn[e] == col) {
+                        g[a] += d.takersShare[l];
+                    }
+                }
+            }
+            double spread = 0;
+            for (int a = 0; a < size; a++) {
+                if (inverse == null) {
+                    spread += g[a] * g[a] * otherVariance[neighbours[l][a]];
+                } else {
+                    for (int b = 0; b < size; b++) {
+                        spread += g[a] * g[b] * inverse[neighbours[l][a]][neighbours[l][b]];
+                    }
+                }
+            }
+            return 1 / diagonal[l] + spread;
+        }
+
+        double other(int o) {
+            return otherVariance[o];
+        }
+
+        private static int indexOf(int[] keys, int size, int key) {
+            for (int j = 0; j < size; j++) {
+                if (keys[j] == key) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Jacobi-preconditioned CG from the current x until the residual falls 1e-8 below the right-hand side. */
+    private static int conjugateGradient(Design d, double[] weight, double[] x, double[] b, double[] diagonal) {
         int n = x.length;
-        double[] r = b.clone();
+        double[] r = new double[n];
+        multiply(d, weight, x, r);
+        for (int j = 0; j < n; j++) {
+            r[j] = b[j] - r[j];
+        }
         double[] zr = new double[n];
         for (int j = 0; j < n; j++) {
             zr[j] = r[j] / diagonal[j];
@@ -95,7 +472,7 @@ public final class BatchRefit {
         double[] hp = new double[n];
         int iteration = 0;
         while (iteration < 1000 && dot(r, r) > stop) {
-            multiply(p, hp, li, ti, ri, prior);
+            multiply(d, weight, p, hp);
             double alpha = rz / dot(p, hp);
             for (int j = 0; j < n; j++) {
                 x[j] += alpha * p[j];
@@ -113,16 +490,20 @@ public final class BatchRefit {
         return iteration;
     }
 
-    /** out = (AᵀA/σ² + Λ) v, without forming the matrix. */
-    private void multiply(double[] v, double[] out, int[] li, int[] ti, int[] ri, double[] prior) {
+    /** out = (AᵀWA + Λ) v, without forming the matrix. */
+    private static void multiply(Design d, double[] weight, double[] v, double[] out) {
         for (int j = 0; j < v.length; j++) {
-            out[j] = prior[j] * v[j];
+            out[j] = d.prior[j] * v[j];
         }
-        for (int i = 0; i < li.length; i++) {
-            double residual = (v[li[i]] - v[ti[i]] - v[ri[i]]) / noiseVariance;
-            out[li[i]] += residual;
-            out[ti[i]] -= residual;
-            out[ri[i]] -= residual;
+        for (int i = 0; i < d.m; i++) {
+            double predicted = 0;
+            for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
+                predicted += d.coefficient[e] * v[d.column[e]];
+            }
+            double weighted = predicted * weight[i];
+            for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
+                out[d.column[e]] += weighted * d.coefficient[e];
+            }
         }
     }
 

@@ -12,6 +12,7 @@ public final class FacetModel {
 
     private final double noiseVariance;
 
+    /** @param noiseSigma the noise of a review whose reviewer the model knows nothing about yet */
     public FacetModel(double noiseSigma) {
         this.noiseVariance = noiseSigma * noiseSigma;
     }
@@ -19,11 +20,25 @@ public final class FacetModel {
     public record Update(Belief ability, Belief difficulty, Belief severity) {
     }
 
+    /** The noise variance assumed for a reviewer the model has not estimated yet. */
+    public double noiseVariance() {
+        return noiseVariance;
+    }
+
     /** @param score the review's weighted score on 0..1 */
     public Update observe(Belief ability, Belief difficulty, Belief severity, double score) {
+        return observe(ability, difficulty, severity, score, noiseVariance);
+    }
+
+    /**
+     * @param score the review's weighted score on 0..1
+     * @param reviewNoise the noise variance of this reviewer's scores, as the last refit estimated it: an
+     *        erratic reviewer's review moves the beliefs less
+     */
+    public Update observe(Belief ability, Belief difficulty, Belief severity, double score, double reviewNoise) {
         double observed = latent(score);
         double predicted = ability.mean() - difficulty.mean() - severity.mean();
-        double total = ability.variance() + difficulty.variance() + severity.variance() + noiseVariance;
+        double total = ability.variance() + difficulty.variance() + severity.variance() + reviewNoise;
         double residual = observed - predicted;
         return new Update(
                 shift(ability, residual, total, +1),

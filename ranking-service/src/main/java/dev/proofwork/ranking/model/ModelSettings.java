@@ -1,6 +1,7 @@
 package dev.proofwork.ranking.model;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import java.util.Map;
 
 /** The facets model's settings ({@code proofwork.ranking.*}), read and checked once at start. */
@@ -18,4 +19,19 @@ public interface ModelSettings {
      * {@code proofwork.ranking.gamma-by-skill.frontend-react=0.08}.
      */
     Map<String, Double> gammaBySkill();
+
+    /** When a skill is refitted without an operator asking. */
+    Refit refit();
+
+    interface Refit {
+
+        /** A skill with new reviews is refitted once its last refit is this old. */
+        Duration every();
+
+        /** A skill is refitted as soon as this many reviews arrived since its last refit. */
+        int afterReviews();
+
+        /** How often to look for skills that are due (a scheduler interval, such as {@code 1m}). */
+        String checkEvery();
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Any dataset, ranked without code changes: reviews from a CSV with the header
  * {@code learner,cohort,task,reviewer,score,timestamp} (score on 0..1, or on 0..max with {@code --max-score};
- * timestamp ISO-8601), an optional truth CSV {@code learner,ability}, and the estimates written back as
+ * timestamp an ISO-8601 instant or epoch seconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
  * {@code learner,mu,sigma,published_score,comparable}.
  */
 final class CsvDataset {
@@ -34,6 +34,7 @@ final class CsvDataset {
         Map<Integer, Integer> cohortOfLearner = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(reviews);
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
@@ -42,12 +43,16 @@ final class CsvDataset {
             String[] f = line.split(",", -1);
             int learner = index(learners, f[0].trim());
             cohortOfLearner.putIfAbsent(learner, index(cohorts, f[1].trim()));
-            observations.add(new Observation(learner, index(tasks, f[2].trim()), index(reviewers, f[3].trim()),
-                    Double.parseDouble(f[4].trim()) / maxScore));
-            times.add(Instant.parse(f[5].trim()));
+            rows.add(new String[] { String.valueOf(learner), String.valueOf(index(tasks, f[2].trim())),
+                    String.valueOf(index(reviewers, f[3].trim())), f[4].trim() });
+            times.add(instant(f[5].trim()));
         }
         Instant first = times.stream().min(Instant::compareTo).orElse(Instant.EPOCH);
-        double[] days = times.stream().mapToDouble(t -> Duration.between(first, t).toSeconds() / 86_400.0).toArray();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            observations.add(new Observation(Integer.parseInt(row[0]), Integer.parseInt(row[1]), Integer.parseInt(row[2]),
+                    Double.parseDouble(row[3]) / maxScore, Duration.between(first, times.get(i)).toMillis() / 86_400_000.0));
+        }
         double[] ability = new double[learners.size()];
         Arrays.fill(ability, Double.NaN);
         if (truth != null) {
@@ -62,10 +67,20 @@ final class CsvDataset {
         }
         int[] cohortOf = new int[learners.size()];
         cohortOfLearner.forEach((learner, cohort) -> cohortOf[learner] = cohort);
-        Scenario scenario = new Scenario(observations, days, ability, new double[tasks.size()],
-                new double[reviewers.size()], cohortOf, learners.size(), tasks.size(), reviewers.size());
+        Scenario scenario = new Scenario(observations, ability, new double[tasks.size()],
+                new double[reviewers.size()], cohortOf, learners.size(), new boolean[tasks.size()], reviewers.size());
         NAMES.put(scenario, learners.keySet().toArray(String[]::new));
         return scenario;
+    }
+
+    /** An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}) or seconds since the epoch ({@code 1772359200}). */
+    static Instant instant(String text) {
+        if (text.matches("-?\\d+(\\.\\d+)?")) {
+            double seconds = Double.parseDouble(text);
+            long whole = (long) Math.floor(seconds);
+            return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
+        }
+        return Instant.parse(text);
     }
 
     /** Learner names of scenarios read from CSV, by identity, for writing estimates back. */

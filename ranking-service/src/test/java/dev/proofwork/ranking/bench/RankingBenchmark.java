@@ -1,29 +1,31 @@
 package dev.proofwork.ranking.bench;
 
-import dev.proofwork.ranking.model.BatchRefit.Observation;
+import dev.proofwork.ranking.bench.Scenario.Parameters;
 import dev.proofwork.ranking.model.BatchRefit;
-import dev.proofwork.ranking.model.Belief;
-import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.BatchRefit.Observation;
 import dev.proofwork.testkit.Ranks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Ranking quality and cost against ground truth, beside the raw-mean and per-cohort-percentile baselines.
- * Run: {@code ./mvnw -q -pl ranking-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.proofwork.ranking.bench.RankingBenchmark -Dexec.args="--seeds 5"}.
+ * Ranking quality and cost against ground truth, on every scenario family, beside the raw-mean and
+ * per-cohort-percentile baselines. Run: {@code ./mvnw -q -pl ranking-service test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=dev.proofwork.ranking.bench.RankingBenchmark
+ * -Dexec.args="--seeds 5"}.
  */
 public final class RankingBenchmark {
 
-    private static final Belief LEARNER = new Belief(0, 1);
-    private static final Belief TASK = new Belief(0, 0.49);
-    private static final Belief REVIEWER = new Belief(0, 0.25);
+    private static final List<String> METHODS = List.of("facets online", "facets refit", "facets served",
+            "raw mean score", "per-cohort percentile");
 
     private RankingBenchmark() {
     }
@@ -32,117 +34,122 @@ public final class RankingBenchmark {
         Map<String, String> flags = flags(args);
         double noise = decimal(flags, "model-noise-sd", 0.6);
         double gamma = decimal(flags, "gamma", 0.05);
+        Replay served = new Replay(noise, gamma, decimal(flags, "refit-days", 1),
+                integer(flags, "refit-after-reviews", 500));
+        Replay online = new Replay(noise, gamma, 0, 0);
         if (flags.containsKey("reviews-csv")) {
-            rankCsv(flags, noise, gamma);
+            rankCsv(flags, online, served);
             return;
         }
-        Scenario.Parameters standard = new Scenario.Parameters(
-                integer(flags, "cohorts", 20), integer(flags, "learners-per-cohort", 50), integer(flags, "tasks", 2),
-                decimal(flags, "cohort-sd", 0.5), decimal(flags, "task-sd", 0.7), decimal(flags, "reviewer-sd", 0.5),
-                decimal(flags, "noise-sd", 0.6), integer(flags, "roaming", 2), integer(flags, "reviewers-per-cohort", 3),
-                decimal(flags, "months", 6), decimal(flags, "drift-sd", 0));
+        Parameters d = Parameters.standard();
+        Parameters standard = new Parameters(integer(flags, "cohorts", d.cohorts()),
+                integer(flags, "learners-per-cohort", d.learnersPerCohort()), integer(flags, "tasks", d.tasksPerLearner()),
+                integer(flags, "anchors", d.anchorLearners()), decimal(flags, "cohort-sd", d.cohortSd()),
+                decimal(flags, "task-sd", d.taskSd()), decimal(flags, "reviewer-sd", d.reviewerSd()),
+                decimal(flags, "noise-sd", d.noiseSd()), integer(flags, "roaming", d.roamingReviewers()),
+                integer(flags, "reviewers-per-cohort", d.reviewersPerCohort()), decimal(flags, "months", d.months()),
+                decimal(flags, "drift-sd", d.driftSdPerYear()), d.reviewers());
         int seeds = integer(flags, "seeds", 5);
-        System.out.printf(Locale.ROOT, "scenario %s, %d seeds%n%n", standard, seeds);
-        System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%", "cover90");
-        Map<String, double[]> totals = new HashMap<>();
-        List<Long> updateNanos = new ArrayList<>();
-        for (int seed = 1; seed <= seeds; seed++) {
-            Scenario s = Scenario.generate(standard, seed);
-            Estimate online = online(s, noise, gamma, updateNanos);
-            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(s.observations(), s.learners(),
-                    s.tasks(), s.reviewers());
-            add(totals, "facets online", metrics(s, online.mean, online.sigma, seed));
-            add(totals, "facets refit", metrics(s, means(refit.learners()), sigmas(refit.learners()), seed));
-            double[] raw = rawMean(s);
-            add(totals, "raw mean score", metrics(s, raw, null, seed));
-            add(totals, "per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, seed));
+        Map<String, Parameters> families = Families.from(standard);
+        if (flags.containsKey("family")) {
+            families.keySet().retainAll(List.of(flags.get("family").split(",")));
         }
-        for (String method : List.of("facets online", "facets refit", "raw mean score", "per-cohort percentile")) {
-            double[] t = totals.get(method);
-            System.out.printf(Locale.ROOT, "%-22s %9.3f %9.3f %9.3f %9s%n", method, t[0] / seeds, t[1] / seeds,
-                    t[2] / seeds, Double.isNaN(t[3]) ? "-" : String.format(Locale.ROOT, "%.3f", t[3] / seeds));
+        System.out.printf(Locale.ROOT, "standard: %s; %d seeds each; served = online updates with a refit every %s days "
+                + "or %s reviews%n", standard, seeds, flags.getOrDefault("refit-days", "1"),
+                flags.getOrDefault("refit-after-reviews", "500"));
+        List<Long> stepNanos = new ArrayList<>();
+        Map<String, Map<String, double[]>> byFamily = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameters> family : families.entrySet()) {
+            Map<String, double[]> totals = new LinkedHashMap<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                Scenario s = Scenario.generate(family.getValue(), seed);
+                Replay.Estimate onlineEstimate = online.play(s, stepNanos);
+                Replay.Estimate refit = online.refitAll(s);
+                Replay.Estimate servedEstimate = served.play(s, null);
+                double[] raw = rawMean(s);
+                add(totals, "facets online", metrics(s, onlineEstimate.means(), onlineEstimate.sigmas(), seed));
+                add(totals, "facets refit", metrics(s, refit.means(), refit.sigmas(), seed));
+                add(totals, "facets served", metrics(s, servedEstimate.means(), servedEstimate.sigmas(), seed));
+                add(totals, "raw mean score", metrics(s, raw, null, seed));
+                add(totals, "per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, seed));
+            }
+            totals.values().forEach(t -> Arrays.setAll(t, i -> t[i] / seeds));
+            byFamily.put(family.getKey(), totals);
+            System.out.printf(Locale.ROOT, "%n%s: %s%n", family.getKey(), family.getValue());
+            System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%", "cover90");
+            METHODS.forEach(method -> print(method, totals.get(method)));
         }
-        Collections.sort(updateNanos);
+        summary(byFamily);
+        Collections.sort(stepNanos);
         System.out.printf(Locale.ROOT, "%nonline update (model step, in memory): p50 %.2f us, p99 %.2f us over %d updates%n",
-                updateNanos.get(updateNanos.size() / 2) / 1000.0,
-                updateNanos.get((int) (updateNanos.size() * 0.99)) / 1000.0, updateNanos.size());
-        System.out.printf(Locale.ROOT, "%n%10s %10s %10s %10s %12s%n", "learners", "reviews", "refit s", "iterations",
-                "heap MB");
-        for (String size : flags.getOrDefault("scale-learners", "1000,10000,100000").split(",")) {
+                stepNanos.get(stepNanos.size() / 2) / 1000.0, stepNanos.get((int) (stepNanos.size() * 0.99)) / 1000.0,
+                stepNanos.size());
+        scale(flags.getOrDefault("scale-learners", "1000,10000,100000"), standard, noise, gamma);
+    }
+
+    /** One line per family: what is served against the raw mean, and whether the intervals hold. */
+    private static void summary(Map<String, Map<String, double[]>> byFamily) {
+        System.out.printf(Locale.ROOT, "%nsummary (spearman; 90%% interval coverage)%n");
+        System.out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %9s %9s %9s%n", "family", "served", "raw", "gain",
+                "refit", "cover on", "cover ref", "cover srv");
+        byFamily.forEach((family, t) -> System.out.printf(Locale.ROOT, "%-20s %8.3f %8.3f %+8.3f %8.3f %9.3f %9.3f %9.3f%n",
+                family, t.get("facets served")[0], t.get("raw mean score")[0],
+                t.get("facets served")[0] - t.get("raw mean score")[0], t.get("facets refit")[0],
+                t.get("facets online")[3], t.get("facets refit")[3], t.get("facets served")[3]));
+    }
+
+    /** The refit alone, in memory, at growing sizes of the standard marketplace. */
+    private static void scale(String sizes, Parameters standard, double noise, double gamma) {
+        if (sizes.equals("none")) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%n%10s %10s %10s %10s %12s %9s %9s%n", "learners", "reviews", "refit s",
+                "iterations", "heap MB", "spearman", "cover90");
+        for (String size : sizes.split(",")) {
             int learners = Integer.parseInt(size.trim());
-            Scenario s = Scenario.generate(new Scenario.Parameters(Math.max(1, learners / 50), 50, standard.tasksPerLearner(),
-                    standard.cohortSd(), standard.taskSd(), standard.reviewerSd(), standard.noiseSd(),
-                    Math.max(2, learners / 500), standard.reviewersPerCohort(), standard.months(),
-                    standard.driftSdPerYear()), 1);
+            Scenario s = Scenario.generate(standard.withCohorts(Math.max(1, learners / 50), 50,
+                    standard.reviewersPerCohort(), Math.max(2, learners / 500), standard.anchorLearners()), 1);
             System.gc();
             Runtime runtime = Runtime.getRuntime();
             long before = runtime.totalMemory() - runtime.freeMemory();
             long start = System.nanoTime();
-            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(s.observations(), s.learners(),
-                    s.tasks(), s.reviewers());
+            BatchRefit.Result refit = new BatchRefit(noise, gamma).fit(s.observations(), s.learners(), s.anchorTasks(),
+                    s.reviewers());
             double seconds = (System.nanoTime() - start) / 1e9;
             long after = runtime.totalMemory() - runtime.freeMemory();
-            System.out.printf(Locale.ROOT, "%10d %10d %10.2f %10d %12.1f%n", s.learners(), s.observations().size(),
-                    seconds, refit.iterations(), Math.max(after, before) / 1e6);
+            Replay.Estimate read = new Replay(noise, gamma, 0, 0).read(s, refit);
+            double[] quality = metrics(s, read.means(), read.sigmas(), 1);
+            System.out.printf(Locale.ROOT, "%10d %10d %10.2f %10d %12.1f %9.3f %9.3f%n", s.learners(),
+                    s.observations().size(), seconds, refit.iterations(), Math.max(after, before) / 1e6, quality[0],
+                    quality[3]);
         }
     }
 
-    private record Estimate(double[] mean, double[] sigma) {
-    }
-
-    /** Reviews in time order; a learner's doubt grows by gamma² a day between their reviews, and up to the end. */
-    private static Estimate online(Scenario s, double noise, double gamma, List<Long> nanos) {
-        FacetModel model = new FacetModel(noise);
-        Belief[] learners = filled(s.learners(), LEARNER);
-        Belief[] tasks = filled(s.tasks(), TASK);
-        Belief[] reviewers = filled(s.reviewers(), REVIEWER);
-        double[] lastDay = new double[s.learners()];
-        Integer[] order = java.util.stream.IntStream.range(0, s.observations().size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> s.days()[i]));
-        double end = 0;
-        for (int i : order) {
-            Observation o = s.observations().get(i);
-            double day = s.days()[i];
-            end = Math.max(end, day);
-            long start = System.nanoTime();
-            Belief learner = learners[o.learner()].decayed(gamma, day - lastDay[o.learner()]);
-            FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()], o.score());
-            nanos.add(System.nanoTime() - start);
-            learners[o.learner()] = update.ability();
-            lastDay[o.learner()] = day;
-            tasks[o.task()] = update.difficulty();
-            reviewers[o.reviewer()] = update.severity();
-        }
-        for (int l = 0; l < learners.length; l++) {
-            learners[l] = learners[l].decayed(gamma, end - lastDay[l]);
-        }
-        return new Estimate(means(learners), sigmas(learners));
-    }
-
-    private static void rankCsv(Map<String, String> flags, double noise, double gamma) {
+    private static void rankCsv(Map<String, String> flags, Replay online, Replay served) {
         try {
-            Scenario s = CsvDataset.read(java.nio.file.Path.of(flags.get("reviews-csv")),
-                    flags.containsKey("truth-csv") ? java.nio.file.Path.of(flags.get("truth-csv")) : null,
+            Scenario s = CsvDataset.read(Path.of(flags.get("reviews-csv")),
+                    flags.containsKey("truth-csv") ? Path.of(flags.get("truth-csv")) : null,
                     decimal(flags, "max-score", 1));
-            Estimate online = online(s, noise, gamma, new ArrayList<>());
-            BatchRefit.Result refit = new BatchRefit(noise, LEARNER, TASK, REVIEWER).fit(s.observations(), s.learners(),
-                    s.tasks(), s.reviewers());
+            Replay.Estimate servedEstimate = served.play(s, null);
             System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews%n", s.learners(), s.tasks(),
                     s.reviewers(), s.observations().size());
             if (Arrays.stream(s.ability()).noneMatch(Double::isNaN)) {
+                Replay.Estimate onlineEstimate = online.play(s, null);
+                Replay.Estimate refit = online.refitAll(s);
+                double[] raw = rawMean(s);
                 System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%",
                         "cover90");
-                print("facets online", metrics(s, online.mean, online.sigma, 1));
-                print("facets refit", metrics(s, means(refit.learners()), sigmas(refit.learners()), 1));
-                double[] raw = rawMean(s);
+                print("facets online", metrics(s, onlineEstimate.means(), onlineEstimate.sigmas(), 1));
+                print("facets refit", metrics(s, refit.means(), refit.sigmas(), 1));
+                print("facets served", metrics(s, servedEstimate.means(), servedEstimate.sigmas(), 1));
                 print("raw mean score", metrics(s, raw, null, 1));
                 print("per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, 1));
             }
-            java.nio.file.Path out = java.nio.file.Path.of(flags.getOrDefault("estimates-out", "estimates.csv"));
-            CsvDataset.write(out, s, refit.learners());
-            System.out.printf(Locale.ROOT, "wrote the refit's estimates to %s%n", out.toAbsolutePath());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path out = Path.of(flags.getOrDefault("estimates-out", "estimates.csv"));
+            CsvDataset.write(out, s, servedEstimate.learners());
+            System.out.printf(Locale.ROOT, "wrote the served estimates to %s%n", out.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -213,20 +220,6 @@ public final class RankingBenchmark {
         return percentile;
     }
 
-    private static Belief[] filled(int n, Belief prior) {
-        Belief[] beliefs = new Belief[n];
-        Arrays.fill(beliefs, prior);
-        return beliefs;
-    }
-
-    private static double[] means(Belief[] beliefs) {
-        return Arrays.stream(beliefs).mapToDouble(Belief::mean).toArray();
-    }
-
-    private static double[] sigmas(Belief[] beliefs) {
-        return Arrays.stream(beliefs).mapToDouble(Belief::sigma).toArray();
-    }
-
     private static void add(Map<String, double[]> totals, String method, double[] values) {
         double[] t = totals.computeIfAbsent(method, k -> new double[4]);
         for (int i = 0; i < 4; i++) {
@@ -235,7 +228,7 @@ public final class RankingBenchmark {
     }
 
     private static Map<String, String> flags(String[] args) {
-        Map<String, String> flags = new HashMap<>();
+        Map<String, String> flags = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }

@@ -13,17 +13,62 @@ import java.util.stream.IntStream;
  * reviewers with severity, ordinal 0..4 rubric scores from 1-3 reviewers per submission; cohorts linked
  * by one anchor task taken in every cohort and by reviewers who roam across cohorts.
  */
-public record Scenario(List<Observation> observations, double[] days, double[] ability, double[] taskDifficulty,
-        double[] reviewerSeverity, int[] cohortOf, int learners, int tasks, int reviewers) {
+public record Scenario(List<Observation> observations, double[] ability, double[] taskDifficulty,
+        double[] reviewerSeverity, int[] cohortOf, int learners, boolean[] anchorTasks, int reviewers) {
 
-    public record Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, double cohortSd, double taskSd,
-            double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort, double months,
-            double driftSdPerYear) {
+    public int tasks() {
+        return anchorTasks.length;
+    }
 
-        public Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, double cohortSd, double taskSd,
-                double reviewerSd, double noiseSd, int roamingReviewers, int reviewersPerCohort) {
-            this(cohorts, learnersPerCohort, tasksPerLearner, cohortSd, taskSd, reviewerSd, noiseSd, roamingReviewers,
-                    reviewersPerCohort, 6, 0);
+    /** Who reviews: everyone honest, or one of the ways reviewers go wrong. */
+    public enum Reviewers {
+        /** Severities spread normally around zero. */
+        HONEST,
+        /** Half the reviewers harsh, half lenient, by about a standard deviation of ability each way. */
+        HARSH_AND_LENIENT,
+        /** One roaming reviewer gives uniformly random scores. */
+        ONE_RANDOM,
+        /** One reviewer adds a top score to every submission of five friends in their cohort. */
+        ONE_COLLUDING
+    }
+
+    /**
+     * @param anchorLearners how many of each cohort's learners take the anchor task, which links the cohorts
+     * @param months how long the marketplace runs; cohorts are spread over it
+     * @param driftSdPerYear how fast abilities change: each learner's slope, sd per year
+     */
+    public record Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, int anchorLearners,
+            double cohortSd, double taskSd, double reviewerSd, double noiseSd, int roamingReviewers,
+            int reviewersPerCohort, double months, double driftSdPerYear, Reviewers reviewers) {
+
+        /** 20 cohorts of 50 over six months, two tasks each, three anchor takers and two roaming reviewers a cohort. */
+        public static Parameters standard() {
+            return new Parameters(20, 50, 2, 3, 0.5, 0.7, 0.5, 0.6, 2, 3, 6, 0, Reviewers.HONEST);
+        }
+
+        public Parameters withCohorts(int count, int learnersEach, int reviewersEach, int roaming, int anchors) {
+            return new Parameters(count, learnersEach, tasksPerLearner, anchors, cohortSd, taskSd, reviewerSd, noiseSd,
+                    roaming, reviewersEach, months, driftSdPerYear, reviewers);
+        }
+
+        public Parameters withSpread(double cohortSd, double taskSd, double reviewerSd, double noiseSd) {
+            return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+        }
+
+        public Parameters withTasks(int tasksEach) {
+            return new Parameters(cohorts, learnersPerCohort, tasksEach, anchorLearners, cohortSd, taskSd, reviewerSd,
+                    noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+        }
+
+        public Parameters withTime(double months, double driftSdPerYear) {
+            return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+        }
+
+        public Parameters with(Reviewers reviewers) {
+            return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
         }
     }
 
@@ -45,34 +90,44 @@ public record Scenario(List<Observation> observations, double[] days, double[] a
             ability[l] = offsets[cohortOf[l]] + random.nextGaussian();
         }
         double[] difficulty = IntStream.range(0, tasks).mapToDouble(t -> p.taskSd() * random.nextGaussian()).toArray();
-        double[] severity = IntStream.range(0, reviewers).mapToDouble(r -> p.reviewerSd() * random.nextGaussian()).toArray();
+        double[] severity = IntStream.range(0, reviewers).mapToDouble(r -> p.reviewers() == Reviewers.HARSH_AND_LENIENT
+                ? (r % 2 == 0 ? 0.8 : -0.8) + 0.3 * random.nextGaussian()
+                : p.reviewerSd() * random.nextGaussian()).toArray();
+        int erratic = p.reviewers() == Reviewers.ONE_RANDOM && p.roamingReviewers() > 0 ? reviewers - 1 : -1;
         double span = p.months() * 30.4;
         double[] slope = IntStream.range(0, learners).mapToDouble(l -> p.driftSdPerYear() * random.nextGaussian() / 365)
                 .toArray();
         List<Observation> observations = new ArrayList<>();
-        List<Double> days = new ArrayList<>();
         for (int l = 0; l < learners; l++) {
             int cohort = cohortOf[l];
             // a cohort runs at one point in the period; its learners' work falls within a week of it
             double cohortDay = span * cohort / Math.max(1, p.cohorts() - 1);
+            // the colluder is cohort 0's first reviewer; the friends are learners who take no anchor task
+            boolean befriended = p.reviewers() == Reviewers.ONE_COLLUDING && cohort == 0
+                    && l >= p.anchorLearners() && l < p.anchorLearners() + 5;
             for (int k = 0; k < p.tasksPerLearner(); k++) {
-                // the cohort's first learner takes the anchor task instead of their first own task
-                int task = (k == 0 && l % p.learnersPerCohort() < 3) ? 0 : 1 + cohort * p.tasksPerLearner() + k;
+                // the cohort's first learners take the anchor task instead of their first own task
+                int task = (k == 0 && l % p.learnersPerCohort() < p.anchorLearners()) ? 0
+                        : 1 + cohort * p.tasksPerLearner() + k;
                 double day = Math.min(span, cohortDay + 7 * random.nextDouble());
+                double then = ability[l] + slope[l] * (day - span);
                 int reviews = 1 + random.nextInt(3);
                 for (int v = 0; v < reviews; v++) {
                     int reviewer = v == 0 && p.roamingReviewers() > 0 && random.nextDouble() < 0.2
                             ? p.cohorts() * p.reviewersPerCohort() + random.nextInt(p.roamingReviewers())
                             : cohort * p.reviewersPerCohort() + random.nextInt(p.reviewersPerCohort());
-                    double then = ability[l] + slope[l] * (day - span);
                     double latent = then - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
-                    observations.add(new Observation(l, task, reviewer, ordinal(latent) / 4.0));
-                    days.add(day);
+                    int score = reviewer == erratic ? random.nextInt(5) : ordinal(latent);
+                    observations.add(new Observation(l, task, reviewer, score / 4.0, day));
+                }
+                if (befriended) {
+                    observations.add(new Observation(l, task, 0, 1, day));
                 }
             }
         }
-        return new Scenario(observations, days.stream().mapToDouble(Double::doubleValue).toArray(), ability, difficulty,
-                severity, cohortOf, learners, tasks, reviewers);
+        boolean[] anchorTasks = new boolean[tasks];
+        anchorTasks[0] = true;
+        return new Scenario(observations, ability, difficulty, severity, cohortOf, learners, anchorTasks, reviewers);
     }
 
     /** A 0..4 rubric score: the latent value cut at fixed thresholds. */

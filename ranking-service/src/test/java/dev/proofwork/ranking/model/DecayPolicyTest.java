@@ -21,6 +21,10 @@ class DecayPolicyTest {
             public Map<String, Double> gammaBySkill() {
                 return Map.of("frontend-react", 0.08, "sql-analytics", 0.03);
             }
+
+            public Refit refit() {
+                throw new UnsupportedOperationException("decay does not schedule refits");
+            }
         });
 
         assertThat(policy.gamma("frontend-react")).isEqualTo(0.08);

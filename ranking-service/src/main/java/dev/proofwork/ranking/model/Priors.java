@@ -1,0 +1,15 @@
+package dev.proofwork.ranking.model;
+
+/**
+ * What the model believes before any evidence, on the latent scale: learners vary most, tasks less,
+ * reviewers least. The same priors serve the online updates, the refit and the benchmark.
+ */
+public final class Priors {
+
+    public static final Belief LEARNER = new Belief(0, 1);
+    public static final Belief TASK = new Belief(0, 0.49);
+    public static final Belief REVIEWER = new Belief(0, 0.25);
+
+    private Priors() {
+    }
+}
