@@ -176,6 +176,14 @@ final class PortalJourneys implements AutoCloseable {
         ops.click("text=QA case");
         assertThat(ops.content()).contains("SCORED").contains("correctness 4").contains("Agree with a reviewer");
         shot(ops, "operator-qa-case");
+        // and how the ranking weighs the reviewer in the skill: severity now, noise once a refit has run
+        ops.navigate(portal + "/operator");
+        ops.click("a:has-text('" + ritaId + "')");
+        await("the review reaches the ranking model", () -> {
+            ops.reload();
+            return ops.content().contains("<td>" + skill + "</td>");
+        });
+        assertThat(ops.content()).contains("As the ranking model weighs them").contains("Gold items reviewed");
         ops.navigate(portal + "/operator");
         ops.click("text=" + title);
         ops.fill("#gold-content", "Gold: counting distinct customer ids over the reactivation join.");

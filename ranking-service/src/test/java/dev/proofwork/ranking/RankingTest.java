@@ -144,6 +144,9 @@ class RankingTest {
                         .then().body("[0].comparable", equalTo(true)));
         given().auth().oauth2(Tokens.learner(c)).when().get("/api/v1/me/skills")
                 .then().body("[0].comparable", equalTo(false));
+        // the island is on a scale of its own: the leaderboard ranks the linked learners only
+        given().auth().oauth2(Tokens.learner(a)).when().get("/api/v1/rankings/skills/{skill}", skill)
+                .then().statusCode(200).body("total", equalTo(2)).body("items", hasSize(2));
     }
 
     @Test

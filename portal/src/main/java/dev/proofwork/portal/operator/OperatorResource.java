@@ -2,6 +2,7 @@ package dev.proofwork.portal.operator;
 
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
+import dev.proofwork.portal.backend.ServiceUnavailable;
 import dev.proofwork.portal.web.Forms;
 import dev.proofwork.portal.web.Pages;
 import dev.proofwork.portal.web.Viewer;
@@ -117,12 +118,21 @@ public class OperatorResource {
                 () -> qaCase(id));
     }
 
-    /** A reviewer's accuracy on gold items, severity and appeal record. */
+    /**
+     * A reviewer's accuracy on gold items, severity and appeal record, and how the ranking model weighs their
+     * reviews in each skill (the page still shows the rest when ranking-service does not answer).
+     */
     @GET
     @Path("reviewers/{id}")
     public TemplateInstance reviewer(@PathParam("id") String id) {
-        return pages.render(reviewer).data("reviewerId", id)
+        TemplateInstance page = pages.render(reviewer).data("reviewerId", id)
                 .data("quality", pages.map(backend.get(Service.SCORING, "/api/v1/reviewers/" + id + "/quality")));
+        try {
+            return page.data("model", pages.list(backend.get(Service.RANKING, "/api/v1/rankings/reviewers/" + id)))
+                    .data("modelDown", null);
+        } catch (ServiceUnavailable down) {
+            return page.data("model", List.of()).data("modelDown", down.getMessage());
+        }
     }
 
     @POST

@@ -53,16 +53,21 @@ public class Connectivity {
                         .map(root -> !root.isEmpty() && !largest.isEmpty() && root.getFirst().equals(largest.getFirst()))));
     }
 
-    /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */
-    public Uni<Set<String>> comparableLearners(String skill) {
+    /** The root of the skill's largest connected component, or null while the skill has no review. */
+    public Uni<String> largestRoot(String skill) {
         return Panache.getSession().chain(session -> session.createSelectionQuery(LARGEST, String.class)
                 .setParameter("skill", skill).setMaxResults(1).getResultList()
-                .chain(largest -> largest.isEmpty() ? Uni.createFrom().item(Set.<String> of())
-                        : session.createSelectionQuery(MEMBERS, String.class)
-                                .setParameter("skill", skill).setParameter("root", largest.getFirst())
-                                .setParameter("learners", learnerNode("%")).getResultList()
-                                .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
-                                        .collect(Collectors.toSet()))));
+                .map(largest -> largest.isEmpty() ? null : largest.getFirst()));
+    }
+
+    /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */
+    public Uni<Set<String>> comparableLearners(String skill) {
+        return largestRoot(skill).chain(root -> root == null ? Uni.createFrom().item(Set.<String> of())
+                : Panache.getSession().chain(session -> session.createSelectionQuery(MEMBERS, String.class)
+                        .setParameter("skill", skill).setParameter("root", root)
+                        .setParameter("learners", learnerNode("%")).getResultList()
+                        .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
+                                .collect(Collectors.toSet()))));
     }
 
     private static String learnerNode(String learner) {

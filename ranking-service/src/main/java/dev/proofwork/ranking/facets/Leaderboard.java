@@ -1,6 +1,7 @@
 package dev.proofwork.ranking.facets;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,10 @@ public class Leaderboard {
             select count(case when f.publishedScore < :score then 1 end),
                    count(case when f.publishedScore = :score then 1 end), count(f)
             from Facet f where f.id.skill = :skill and f.id.kind = :kind""";
+
+    private static final String IN_COMPONENT = """
+            id.skill = :skill and id.kind = :kind and concat('L:', id.key) in (
+                select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root)""";
 
     private final FacetRepository facets;
 
@@ -34,9 +39,13 @@ public class Leaderboard {
                 }));
     }
 
-    public Uni<List<Facet>> page(String skill, int page, int size) {
-        return facets.find("id.skill = ?1 and id.kind = ?2", Sort.by("publishedScore", Sort.Direction.Descending)
-                .and("id.key"), skill, FacetKind.LEARNER).page(page, size).list();
+    /**
+     * A page of the learners in the component rooted at {@code root}, best first: a learner in a cohort linked
+     * to no other is on a scale of their own and never ranked against the rest.
+     */
+    public Uni<List<Facet>> page(String skill, String root, int page, int size) {
+        return facets.find(IN_COMPONENT, Sort.by("publishedScore", Sort.Direction.Descending).and("id.key"),
+                Parameters.with("skill", skill).and("kind", FacetKind.LEARNER).and("root", root)).page(page, size).list();
     }
 
     /** Every learner's published score in the skill, ascending: percentiles of many learners from one read. */
@@ -72,7 +81,7 @@ public class Leaderboard {
         return low;
     }
 
-    public Uni<Long> size(String skill) {
-        return facets.count("id.skill = ?1 and id.kind = ?2", skill, FacetKind.LEARNER);
+    public Uni<Long> size(String skill, String root) {
+        return facets.count(IN_COMPONENT, Parameters.with("skill", skill).and("kind", FacetKind.LEARNER).and("root", root));
     }
 }

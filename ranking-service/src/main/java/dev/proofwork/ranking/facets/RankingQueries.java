@@ -121,13 +121,15 @@ public class RankingQueries {
     public Uni<Page<RankingViews.LeaderboardEntry>> skill(String skill, int page, int size) {
         Instant now = clock.instant();
         AtomicInteger rank = new AtomicInteger(page * size);
-        return leaderboard.page(skill, page, size).chain(found -> leaderboard.size(skill).map(total -> new Page<>(
-                found.stream().map(facet -> {
-                    Belief belief = facet.beliefAt(now, decay.gamma(skill));
-                    return new RankingViews.LeaderboardEntry(rank.incrementAndGet(),
-                            pseudonyms.handle(skill, facet.id().key()), PublishedScore.of(belief), belief.sigma(),
-                            facet.evidence());
-                }).toList(), page, size, total)));
+        return connectivity.largestRoot(skill).chain(root -> root == null
+                ? Uni.createFrom().item(new Page<RankingViews.LeaderboardEntry>(List.of(), page, size, 0))
+                : leaderboard.page(skill, root, page, size).chain(found -> leaderboard.size(skill, root)
+                        .map(total -> new Page<>(found.stream().map(facet -> {
+                            Belief belief = facet.beliefAt(now, decay.gamma(skill));
+                            return new RankingViews.LeaderboardEntry(rank.incrementAndGet(),
+                                    pseudonyms.handle(skill, facet.id().key()), PublishedScore.of(belief), belief.sigma(),
+                                    facet.evidence());
+                        }).toList(), page, size, total))));
     }
 
     @WithSession

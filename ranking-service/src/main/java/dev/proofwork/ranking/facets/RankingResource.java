@@ -48,7 +48,7 @@ public class RankingResource {
     @GET
     @Path("skills/{skill}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.LEARNER, Caller.REVIEWER, Caller.OPERATOR })
-    @Operation(summary = "A skill's leaderboard, paged")
+    @Operation(summary = "A skill's leaderboard, paged: the learners of its largest linked population, never an island")
     public Uni<Page<RankingViews.LeaderboardEntry>> skill(
             @PathParam("skill") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be a skill slug") String skill,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
