@@ -68,9 +68,26 @@ final class CsvDataset {
         int[] cohortOf = new int[learners.size()];
         cohortOfLearner.forEach((learner, cohort) -> cohortOf[learner] = cohort);
         Scenario scenario = new Scenario(observations, ability, new double[tasks.size()],
-                new double[reviewers.size()], cohortOf, learners.size(), new boolean[tasks.size()], reviewers.size());
+                new double[reviewers.size()], cohortOf, learners.size(), anchors(observations, cohortOf, tasks.size()),
+                reviewers.size());
         NAMES.put(scenario, learners.keySet().toArray(String[]::new));
         return scenario;
+    }
+
+    /** A task taken in more than one cohort is an anchor: its takers are no cohort of their own. */
+    private static boolean[] anchors(List<Observation> observations, int[] cohortOf, int tasks) {
+        int[] firstCohort = new int[tasks];
+        Arrays.fill(firstCohort, -1);
+        boolean[] anchor = new boolean[tasks];
+        for (Observation o : observations) {
+            int cohort = cohortOf[o.learner()];
+            if (firstCohort[o.task()] < 0) {
+                firstCohort[o.task()] = cohort;
+            } else if (firstCohort[o.task()] != cohort) {
+                anchor[o.task()] = true;
+            }
+        }
+        return anchor;
     }
 
     /** An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}) or seconds since the epoch ({@code 1772359200}). */

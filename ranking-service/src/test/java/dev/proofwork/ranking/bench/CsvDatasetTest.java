@@ -23,16 +23,19 @@ class CsvDatasetTest {
                 bob,c1,t1,r1,1,2026-01-05T11:00:00Z
                 cat,c1,t2,r1,3,2026-02-01T09:00:00Z
                 dan,c2,t9,r9,4,1772355600
+                eve,c3,t1,r1,2,2026-03-02T09:00:00Z
                 """);
         Path truth = dir.resolve("truth.csv");
-        Files.writeString(truth, "learner,ability\nann,1.5\nbob,-1.0\ncat,0.5\ndan,0.0\n");
+        Files.writeString(truth, "learner,ability\nann,1.5\nbob,-1.0\ncat,0.5\ndan,0.0\neve,0.2\n");
 
         Scenario scenario = CsvDataset.read(reviews, truth, 4);
         Replay.Estimate served = new Replay(0.6, 0.05, 1, 500).play(scenario, null);
         Path out = dir.resolve("estimates.csv");
         CsvDataset.write(out, scenario, served.learners());
 
-        assertThat(scenario.learners()).isEqualTo(4);
+        assertThat(scenario.learners()).isEqualTo(5);
+        // t1 is taken in cohorts c1 and c3: an anchor, whose takers are no cohort of their own
+        assertThat(scenario.anchorTasks()).containsExactly(true, false, false);
         // the epoch-seconds timestamp is read as the same instant: 1 March, 55 days after 5 January
         assertThat(scenario.observations().get(3).day()).isCloseTo(55 - 1 / 24.0, within(1e-6));
         List<String> lines = Files.readAllLines(out);

@@ -98,7 +98,11 @@ final class Replay {
 
     /** One refit over every review, read at the last review's day. */
     Estimate refitAll(Scenario s) {
-        return read(s, new BatchRefit(noise, gamma).fit(s.observations(), s.learners(), s.anchorTasks(), s.reviewers()));
+        return read(s, refit(s));
+    }
+
+    BatchRefit.Result refit(Scenario s) {
+        return new BatchRefit(noise, gamma).fit(s.observations(), s.learners(), s.anchorTasks(), s.reviewers());
     }
 
     /** A refit's learners read at the last review's day: each one's doubt grown since their own latest review. */
