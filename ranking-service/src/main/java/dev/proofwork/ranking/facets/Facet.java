@@ -40,9 +40,11 @@ public class Facet {
     /** The belief as of {@code at}: a learner's doubt has grown since their last evidence. */
     public Belief beliefAt(Instant at, double gamma) {
         Belief stored = new Belief(mu, variance);
-        if (id.kind() != FacetKind.LEARNER) {
-            return stored;
-        }
+        return id.kind() != FacetKind.LEARNER ? stored : beliefAt(stored, lastEvidenceAt, at, gamma);
+    }
+
+    /** A learner's stored belief, last evidenced at {@code lastEvidenceAt}, as of {@code at}. */
+    static Belief beliefAt(Belief stored, Instant lastEvidenceAt, Instant at, double gamma) {
         return stored.decayed(gamma, Duration.between(lastEvidenceAt, at).toSeconds() / SECONDS_PER_DAY);
     }
 
@@ -56,20 +58,6 @@ public class Facet {
         if (id.kind() == FacetKind.LEARNER) {
             publishedScore = PublishedScore.of(belief);
         }
-    }
-
-    /** Takes the batch refit's estimate in place of the online one; evidence and its date stay. */
-    void replace(Belief belief) {
-        mu = belief.mean();
-        variance = belief.variance();
-        if (id.kind() == FacetKind.LEARNER) {
-            publishedScore = PublishedScore.of(belief);
-        }
-    }
-
-    /** A reviewer's noise as the refit estimated it. */
-    void noiseEstimated(double variance) {
-        noiseVariance = variance;
     }
 
     /** How noisy this reviewer's scores are: the refit's estimate, or {@code fallback} before any refit. */

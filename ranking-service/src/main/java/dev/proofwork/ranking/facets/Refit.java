@@ -7,6 +7,7 @@ import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.ranking.model.PublishedScore;
 import dev.proofwork.runtime.outbox.Outbox;
+import dev.proofwork.runtime.persistence.RowBatches;
 import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,18 +21,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Refits a skill from all its reviews and replaces the online estimates in one transaction, so readers
  * see either the old state or the new one; online updates then continue from the refit. Each learner's new
- * standing is published. Refits run by themselves ({@link #refitDue}) and when an operator asks.
+ * standing is published. Refits run by themselves ({@link #refitDue}) and when an operator asks. A skill of
+ * 100,000 learners is read in pages into compact arrays and written back set-based, a few hundred rows per
+ * statement, so neither memory nor round trips grow with one entity per facet.
  */
 @ApplicationScoped
 public class Refit {
@@ -40,13 +46,19 @@ public class Refit {
     }
 
     private static final Logger LOG = Logger.getLogger(Refit.class);
+    private static final int PAGE = 20_000;
 
     private static final String REVIEWS = """
-            select a.learner_id, o.task_id::text as task_id, coalesce(c.anchor, false) as anchor, o.reviewer_id,
-                   o.score, o.observed_at
+            select o.review_id, a.learner_id, o.task_id::text as task_id, coalesce(c.anchor, false) as anchor,
+                   o.reviewer_id, o.score, o.observed_at
             from review_observation o join submission_author a on a.submission_id = o.submission_id
             left join cohort c on c.audition_id = o.task_id
-            where o.skill = $1""";
+            where o.skill = $1 and o.review_id > $2
+            order by o.review_id
+            limit $3""";
+
+    private static final String LEARNERS = """
+            select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
 
     /** Skills with new reviews since their last refit: enough of them, or a refit old enough. */
     private static final String DUE = """
@@ -60,9 +72,26 @@ public class Refit {
             insert into skill_refit (skill, refitted_at, reviews) values (:skill, :at, :reviews)
             on conflict (skill) do update set refitted_at = excluded.refitted_at, reviews = excluded.reviews""";
 
+    private static final String UPDATE_LEARNERS = """
+            update facet f set mu = v.mu, variance = v.variance, published_score = v.score
+            from (values %s) as v(skill, facet_key, mu, variance, score)
+            where f.skill = v.skill and f.kind = 'LEARNER' and f.facet_key = v.facet_key""";
+    private static final String UPDATE_TASKS = """
+            update facet f set mu = v.mu, variance = v.variance
+            from (values %s) as v(skill, facet_key, mu, variance)
+            where f.skill = v.skill and f.kind = 'TASK' and f.facet_key = v.facet_key""";
+    private static final String UPDATE_REVIEWERS = """
+            update facet f set mu = v.mu, variance = v.variance, noise_variance = v.noise
+            from (values %s) as v(skill, facet_key, mu, variance, noise)
+            where f.skill = v.skill and f.kind = 'REVIEWER' and f.facet_key = v.facet_key""";
+    private static final String INSERT_MOVES = """
+            insert into score_change (id, skill, learner_id, changed_at, cause, mu_before, sigma_before, mu_after,
+                                      sigma_after)
+            select v.id, v.skill, v.learner_id, v.changed_at, 'REFIT', v.mu_before, v.sigma_before, v.mu_after,
+                   v.sigma_after
+            from (values %s) as v(id, skill, learner_id, changed_at, mu_before, sigma_before, mu_after, sigma_after)""";
+
     private final Pool pool;
-    private final FacetRepository facets;
-    private final Repositories.ScoreChanges changes;
     private final DecayPolicy decay;
     private final Connectivity connectivity;
     private final Outbox outbox;
@@ -71,12 +100,9 @@ public class Refit {
     private final TransactionLocks locks;
     private final ModelSettings settings;
 
-    Refit(Pool pool, FacetRepository facets, Repositories.ScoreChanges changes, DecayPolicy decay,
-            Connectivity connectivity, Outbox outbox, Clock clock, Vertx vertx, TransactionLocks locks,
-            ModelSettings settings) {
+    Refit(Pool pool, DecayPolicy decay, Connectivity connectivity, Outbox outbox, Clock clock, Vertx vertx,
+            TransactionLocks locks, ModelSettings settings) {
         this.pool = pool;
-        this.facets = facets;
-        this.changes = changes;
         this.decay = decay;
         this.connectivity = connectivity;
         this.outbox = outbox;
@@ -110,81 +136,115 @@ public class Refit {
      */
     @WithTransaction
     public Uni<Summary> skill(String skill) {
-        return locks.lock("refit", skill).chain(() -> pool.preparedQuery(REVIEWS).execute(Tuple.of(skill))).chain(rows -> {
-            Map<String, Integer> learners = new HashMap<>();
-            Map<String, Integer> tasks = new HashMap<>();
-            Map<String, Integer> reviewers = new HashMap<>();
-            List<Boolean> anchors = new ArrayList<>();
-            List<BatchRefit.Observation> observations = new ArrayList<>();
+        Reviews reviews = new Reviews();
+        return locks.lock("refit", skill)
+                .chain(() -> read(skill, reviews, new UUID(0, 0)))
+                .chain(() -> {
+                    // the solver runs on a worker thread and answers on this request's context, where the session lives
+                    BatchRefit refit = new BatchRefit(settings.noiseSigma(), decay.gamma(skill));
+                    return vertx.executeBlocking(Uni.createFrom().item(() -> refit.fit(reviews.observations,
+                            reviews.learners.size(), reviews.anchorTasks(), reviews.reviewers.size())));
+                })
+                .chain(result -> replace(skill, reviews, result))
+                .call(summary -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
+                        .setParameter("skill", skill).setParameter("at", clock.instant())
+                        .setParameter("reviews", summary.reviews()).executeUpdate()));
+    }
+
+    /** The skill's reviews, a page at a time in review order, into compact indexes. */
+    private Uni<Void> read(String skill, Reviews reviews, UUID after) {
+        return pool.preparedQuery(REVIEWS).execute(Tuple.of(skill, after, PAGE)).chain(rows -> {
+            UUID last = null;
             for (Row row : rows) {
-                int task = index(tasks, row.getString("task_id"));
-                if (task == anchors.size()) {
-                    anchors.add(row.getBoolean("anchor"));
-                }
-                observations.add(new BatchRefit.Observation(index(learners, row.getString("learner_id")), task,
-                        index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
-                        day(row.getOffsetDateTime("observed_at").toInstant())));
+                reviews.add(row);
+                last = row.getUUID("review_id");
             }
-            boolean[] anchorTasks = new boolean[anchors.size()];
-            for (int t = 0; t < anchorTasks.length; t++) {
-                anchorTasks[t] = anchors.get(t);
-            }
-            // the solver runs on a worker thread and answers on this request's context, where the session lives
-            BatchRefit refit = new BatchRefit(settings.noiseSigma(), decay.gamma(skill));
-            return vertx.executeBlocking(Uni.createFrom().item(
-                    () -> refit.fit(observations, learners.size(), anchorTasks, reviewers.size())))
-                    .chain(result -> replace(skill, learners, tasks, reviewers, observations.size(), result))
-                    .call(summary -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
-                            .setParameter("skill", skill).setParameter("at", clock.instant())
-                            .setParameter("reviews", summary.reviews()).executeUpdate()));
+            return rows.size() < PAGE ? Uni.createFrom().voidItem() : read(skill, reviews, last);
         });
     }
 
-    /** Puts the fitted beliefs in place of the online ones and announces every learner's new score. */
-    private Uni<Summary> replace(String skill, Map<String, Integer> learners, Map<String, Integer> tasks,
-            Map<String, Integer> reviewers, int observations, BatchRefit.Result result) {
-        Map<FacetId, Belief> fitted = new HashMap<>();
-        learners.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.LEARNER, key), result.learners()[i]));
-        tasks.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.TASK, key), result.tasks()[i]));
-        reviewers.forEach((key, i) -> fitted.put(new FacetId(skill, FacetKind.REVIEWER, key), result.reviewers()[i]));
-        Map<String, Double> noise = new HashMap<>();
-        reviewers.forEach((key, i) -> noise.put(key, result.reviewerNoise()[i]));
-        int[] scores = Arrays.stream(result.learners()).mapToInt(PublishedScore::of).sorted().toArray();
+    /** Everything the solver needs, as indexes: learners, tasks and reviewers by key, in first-seen order. */
+    private static final class Reviews {
+        final Map<String, Integer> learners = new HashMap<>();
+        final Map<String, Integer> tasks = new HashMap<>();
+        final Map<String, Integer> reviewers = new HashMap<>();
+        final List<Boolean> anchors = new ArrayList<>();
+        final List<BatchRefit.Observation> observations = new ArrayList<>();
+
+        void add(Row row) {
+            int task = index(tasks, row.getString("task_id"));
+            if (task == anchors.size()) {
+                anchors.add(row.getBoolean("anchor"));
+            }
+            observations.add(new BatchRefit.Observation(index(learners, row.getString("learner_id")), task,
+                    index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
+                    row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0));
+        }
+
+        boolean[] anchorTasks() {
+            boolean[] anchor = new boolean[anchors.size()];
+            for (int t = 0; t < anchor.length; t++) {
+                anchor[t] = anchors.get(t);
+            }
+            return anchor;
+        }
+
+        private static int index(Map<String, Integer> indexes, String key) {
+            return indexes.computeIfAbsent(key, k -> indexes.size());
+        }
+    }
+
+    /**
+     * Puts the fitted beliefs in place of the online ones, records each learner's move, and announces every
+     * learner's new score, all set-based in this transaction.
+     */
+    private Uni<Summary> replace(String skill, Reviews reviews, BatchRefit.Result result) {
         Instant now = clock.instant();
-        List<ScoreChange> moves = new ArrayList<>();
-        return facets.list("id.skill", skill)
-                .invoke(all -> all.forEach(facet -> {
-                    Belief belief = fitted.get(facet.id());
-                    if (belief != null) {
-                        if (facet.id().kind() == FacetKind.LEARNER) {
-                            moves.add(ScoreChange.refit(facet.id(), now, facet.beliefAt(now, decay.gamma(skill)), belief));
-                        }
-                        facet.replace(belief);
-                        if (facet.id().kind() == FacetKind.REVIEWER) {
-                            facet.noiseEstimated(noise.get(facet.id().key()));
-                        }
-                    }
-                }))
-                .call(() -> changes.persist(moves))
-                .chain(all -> connectivity.comparableLearners(skill).chain(comparable -> Multi.createFrom().iterable(all)
-                        .filter(facet -> facet.id().kind() == FacetKind.LEARNER && fitted.containsKey(facet.id()))
-                        .onItem().transformToUniAndConcatenate(facet -> announce(facet, fitted.get(facet.id()),
-                                scores, comparable.contains(facet.id().key())))
-                        .collect().last()))
-                .replaceWith(new Summary(skill, learners.size(), observations, result.iterations()));
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        double gamma = decay.gamma(skill);
+        int[] sortedScores = Arrays.stream(result.learners()).mapToInt(PublishedScore::of).sorted().toArray();
+        List<Object[]> tasks = new ArrayList<>(reviews.tasks.size());
+        reviews.tasks.forEach((key, i) -> tasks.add(new Object[] { skill, key, result.tasks()[i].mean(),
+                result.tasks()[i].variance() }));
+        List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
+        reviews.reviewers.forEach((key, i) -> reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(),
+                result.reviewers()[i].variance(), result.reviewerNoise()[i] }));
+        return pool.preparedQuery(LEARNERS).execute(Tuple.of(skill)).chain(stored -> {
+            List<Object[]> learners = new ArrayList<>(reviews.learners.size());
+            List<Object[]> moves = new ArrayList<>(reviews.learners.size());
+            for (Row row : stored) {
+                Integer i = reviews.learners.get(row.getString("facet_key"));
+                if (i == null) {
+                    continue;
+                }
+                Belief before = Facet.beliefAt(new Belief(row.getDouble("mu"), row.getDouble("variance")),
+                        row.getOffsetDateTime("last_evidence_at").toInstant(), now, gamma);
+                Belief after = result.learners()[i];
+                learners.add(new Object[] { skill, row.getString("facet_key"), after.mean(), after.variance(),
+                        PublishedScore.of(after) });
+                moves.add(new Object[] { UUID.randomUUID(), skill, row.getString("facet_key"), at, before.mean(),
+                        before.sigma(), after.mean(), after.sigma() });
+            }
+            return RowBatches.run(UPDATE_LEARNERS, List.of("text", "text", "float8", "float8", "int4"), learners)
+                    .chain(() -> RowBatches.run(UPDATE_TASKS, List.of("text", "text", "float8", "float8"), tasks))
+                    .chain(() -> RowBatches.run(UPDATE_REVIEWERS,
+                            List.of("text", "text", "float8", "float8", "float8"), reviewers))
+                    .chain(() -> RowBatches.run(INSERT_MOVES, List.of("uuid", "text", "text", "timestamptz", "float8",
+                            "float8", "float8", "float8"), moves))
+                    .chain(() -> connectivity.comparableLearners(skill))
+                    .chain(comparable -> outbox.addAll(announcements(skill, reviews, result, sortedScores, comparable, now)));
+        }).replaceWith(new Summary(skill, reviews.learners.size(), reviews.observations.size(), result.iterations()));
     }
 
-    private Uni<Void> announce(Facet learner, Belief belief, int[] sortedScores, boolean comparable) {
-        int score = PublishedScore.of(belief);
-        return outbox.add(new RankingUpdated(learner.id().key(), learner.id().skill(), score, belief.mean(),
-                belief.sigma(), Leaderboard.percentile(sortedScores, score), comparable, clock.instant())).replaceWithVoid();
-    }
-
-    private static double day(Instant at) {
-        return at.toEpochMilli() / 86_400_000.0;
-    }
-
-    private static int index(Map<String, Integer> indexes, String key) {
-        return indexes.computeIfAbsent(key, k -> indexes.size());
+    private static List<RankingUpdated> announcements(String skill, Reviews reviews, BatchRefit.Result result,
+            int[] sortedScores, Set<String> comparable, Instant now) {
+        List<RankingUpdated> updates = new ArrayList<>(reviews.learners.size());
+        reviews.learners.forEach((key, i) -> {
+            Belief belief = result.learners()[i];
+            int score = PublishedScore.of(belief);
+            updates.add(new RankingUpdated(key, skill, score, belief.mean(), belief.sigma(),
+                    Leaderboard.percentile(sortedScores, score), comparable.contains(key), now));
+        });
+        return updates;
     }
 }

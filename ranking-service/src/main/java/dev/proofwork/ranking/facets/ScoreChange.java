@@ -18,7 +18,7 @@ public class ScoreChange {
     public enum Cause {
         /** A review of the learner's work, applied online. */
         REVIEW,
-        /** An operator's refit of the whole skill replaced the online estimate. */
+        /** A refit of the whole skill (scheduled or an operator's) replaced the online estimate; written by {@link Refit}. */
         REFIT
     }
 
@@ -54,10 +54,6 @@ public class ScoreChange {
     /** Keyed by the review, so the change a review made is recorded once. */
     static ScoreChange review(UUID reviewId, FacetId learner, Instant at, UUID auditionId, Belief before, Belief after) {
         return new ScoreChange(reviewId, learner, at, Cause.REVIEW, auditionId, before, after);
-    }
-
-    static ScoreChange refit(FacetId learner, Instant at, Belief before, Belief after) {
-        return new ScoreChange(UUID.randomUUID(), learner, at, Cause.REFIT, null, before, after);
     }
 
     RankingViews.ScoreMove view() {
