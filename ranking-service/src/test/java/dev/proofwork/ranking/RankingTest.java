@@ -105,16 +105,24 @@ class RankingTest {
         String body = given().auth().oauth2(Tokens.employer("emp-1", "org-acme"))
                 .when().get("/api/v1/rankings/auditions/{id}", audition)
                 .then().statusCode(200)
-                .body("", hasSize(2))
-                .body("[0].rank", equalTo(1))
-                .body("[0].comparable", equalTo(true))
+                .body("total", equalTo(2))
+                .body("items", hasSize(2))
+                .body("items[0].rank", equalTo(1))
+                .body("items[0].comparable", equalTo(true))
                 .extract().asString();
         assertThat(body).doesNotContain(strong).doesNotContain(weak);
         int first = given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/auditions/{id}", audition)
-                .then().extract().path("[0].score");
+                .then().extract().path("items[0].score");
         int second = given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/auditions/{id}", audition)
-                .then().extract().path("[1].score");
+                .then().extract().path("items[1].score");
         assertThat(first).isGreaterThan(second);
+        // a page holds the ranks it shows: the second of one-per-page is rank 2
+        given().auth().oauth2(Tokens.operator("op")).queryParam("page", 1).queryParam("size", 1)
+                .when().get("/api/v1/rankings/auditions/{id}", audition)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].rank", equalTo(2))
+                .body("items[0].score", equalTo(second)).body("total", equalTo(2));
+        given().auth().oauth2(Tokens.operator("op")).queryParam("size", 0)
+                .when().get("/api/v1/rankings/auditions/{id}", audition).then().statusCode(400);
 
         given().auth().oauth2(Tokens.employer("emp-2", "org-globex"))
                 .when().get("/api/v1/rankings/auditions/{id}", audition).then().statusCode(404);

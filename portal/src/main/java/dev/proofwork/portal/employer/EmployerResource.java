@@ -193,8 +193,12 @@ public class EmployerResource {
     public TemplateInstance audition(@PathParam("id") String id) {
         JsonNode found = backend.get(Service.AUDITION, "/api/v1/auditions/" + id);
         List<Object> ranking = List.of();
+        long ranked = 0;
         try {
-            ranking = pages.list(backend.get(Service.RANKING, "/api/v1/rankings/auditions/" + id));
+            // the best hundred: the page is for choosing whom to meet, not for reading a thousand rows
+            JsonNode page = backend.get(Service.RANKING, "/api/v1/rankings/auditions/" + id + "?size=100");
+            ranking = pages.list(page.path("items"));
+            ranked = page.path("total").asLong();
         } catch (ServiceProblem notRankedYet) {
             // no cohort yet: the page says so
         }
@@ -202,7 +206,7 @@ public class EmployerResource {
                 .data("submissions", pages.list(backend.get(Service.AUDITION,
                         "/api/v1/auditions/" + id + "/submissions?size=100").path("items")))
                 .data("contacts", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions/" + id + "/contact-requests")))
-                .data("ranking", ranking);
+                .data("ranking", ranking).data("ranked", ranked);
     }
 
     @POST

@@ -25,6 +25,7 @@ public class Connectivity {
     private static final String LARGEST = """
             select c.root from FacetComponent c where c.id.skill = :skill group by c.root order by count(c) desc, c.root""";
     private static final String MEMBERS = "select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node like :learners";
+    private static final String MEMBERS_AMONG = "select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node in (:nodes)";
     private static final String ROOT_OF = "select c.root from FacetComponent c where c.id.skill = :skill and c.id.node = :node";
 
     /** Runs in the caller's transaction: the review joins its learner, task and reviewer into one component. */
@@ -58,6 +59,16 @@ public class Connectivity {
         return Panache.getSession().chain(session -> session.createSelectionQuery(LARGEST, String.class)
                 .setParameter("skill", skill).setMaxResults(1).getResultList()
                 .map(largest -> largest.isEmpty() ? null : largest.getFirst()));
+    }
+
+    /** Which of {@code learners} sit in the skill's largest connected component: two queries, however large it is. */
+    public Uni<Set<String>> comparableAmong(String skill, List<String> learners) {
+        return largestRoot(skill).chain(root -> root == null || learners.isEmpty() ? Uni.createFrom().item(Set.<String> of())
+                : Panache.getSession().chain(session -> session.createSelectionQuery(MEMBERS_AMONG, String.class)
+                        .setParameter("skill", skill).setParameter("root", root)
+                        .setParameter("nodes", learners.stream().map(Connectivity::learnerNode).toList()).getResultList()
+                        .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
+                                .collect(Collectors.toSet()))));
     }
 
     /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */

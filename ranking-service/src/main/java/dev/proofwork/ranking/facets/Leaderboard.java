@@ -48,37 +48,17 @@ public class Leaderboard {
                 Parameters.with("skill", skill).and("kind", FacetKind.LEARNER).and("root", root)).page(page, size).list();
     }
 
-    /** Every learner's published score in the skill, ascending: percentiles of many learners from one read. */
-    public Uni<int[]> sortedScores(String skill) {
+    /** How many of the skill's learners hold each published score: one grouped read of at most 1,001 rows. */
+    public Uni<ScoreDistribution> distribution(String skill) {
         return Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "select f.publishedScore from Facet f where f.id.skill = :skill and f.id.kind = :kind"
-                                + " order by f.publishedScore", Integer.class)
+                        "select f.publishedScore, count(f) from Facet f where f.id.skill = :skill and f.id.kind = :kind"
+                                + " and f.publishedScore is not null group by f.publishedScore", Object[].class)
                 .setParameter("skill", skill).setParameter("kind", FacetKind.LEARNER).getResultList())
-                .map(scores -> scores.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** The same mid-rank percentile as {@link #percentile}, from {@link #sortedScores}. */
-    public static double percentile(int[] sortedScores, int score) {
-        if (sortedScores.length == 0) {
-            return 0;
-        }
-        int below = firstIndexAtLeast(sortedScores, score);
-        int level = firstIndexAtLeast(sortedScores, score + 1) - below;
-        return 100.0 * (below + 0.5 * level) / sortedScores.length;
-    }
-
-    private static int firstIndexAtLeast(int[] sorted, int score) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < score) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+                .map(rows -> {
+                    long[] counts = new long[1001];
+                    rows.forEach(row -> counts[((Number) row[0]).intValue()] = ((Number) row[1]).longValue());
+                    return ScoreDistribution.of(counts);
+                });
     }
 
     public Uni<Long> size(String skill, String root) {

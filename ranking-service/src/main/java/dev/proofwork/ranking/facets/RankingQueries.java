@@ -99,21 +99,24 @@ public class RankingQueries {
 
     /** The audition's learners ranked by their current score in its skill, for its own employer or an operator. */
     @WithSession
-    public Uni<List<RankingViews.CohortEntry>> cohort(UUID auditionId, String orgId) {
+    public Uni<Page<RankingViews.CohortEntry>> cohort(UUID auditionId, String orgId, int page, int size) {
         Instant now = clock.instant();
         return cohorts.findById(auditionId).chain(cohort -> {
             if (cohort == null || (orgId != null && !orgId.equals(cohort.orgId()))) {
                 throw new NotFound("audition " + auditionId);
             }
             String skill = cohort.skill();
-            // a fixed number of reads however many seats: the members' facets, the skill's scores, who is comparable
+            // a fixed number of reads however many seats and however large the skill: the members' facets, the
+            // skill's score distribution, which members are comparable; then one page of them
             return authors.list("auditionId", auditionId)
+                    .map(members -> members.stream().map(member -> member.learnerId()).distinct().toList())
                     .chain(members -> members.isEmpty() ? Uni.createFrom().item(List.<Facet> of())
                             : facets.list("id.skill = ?1 and id.kind = ?2 and id.key in ?3", skill, FacetKind.LEARNER,
-                                    members.stream().map(member -> member.learnerId()).distinct().toList()))
-                    .chain(found -> leaderboard.sortedScores(skill).chain(scores -> connectivity.comparableLearners(skill)
+                                    members))
+                    .chain(found -> leaderboard.distribution(skill).chain(scores -> connectivity
+                            .comparableAmong(skill, found.stream().map(facet -> facet.id().key()).toList())
                             .map(comparable -> ranked(found.stream().map(facet -> entry(auditionId, skill, facet, now,
-                                    scores, comparable.contains(facet.id().key()))).toList()))));
+                                    scores, comparable.contains(facet.id().key()))).toList(), page, size))));
         });
     }
 
@@ -229,23 +232,24 @@ public class RankingQueries {
                         belief.sigma(), percentile, facet.evidence(), facet.lastEvidenceAt(), validUntil, comparable)));
     }
 
-    private RankingViews.CohortEntry entry(UUID auditionId, String skill, Facet facet, Instant now, int[] sortedScores,
-            boolean comparable) {
+    private RankingViews.CohortEntry entry(UUID auditionId, String skill, Facet facet, Instant now,
+            ScoreDistribution scores, boolean comparable) {
         Belief belief = facet.beliefAt(now, decay.gamma(skill));
         return new RankingViews.CohortEntry(0, pseudonyms.of(auditionId, facet.id().key()), PublishedScore.of(belief),
-                belief.sigma(), Leaderboard.percentile(sortedScores, facet.publishedScore()), comparable, facet.evidence());
+                belief.sigma(), scores.percentile(facet.publishedScore()), comparable, facet.evidence());
     }
 
-    private static List<RankingViews.CohortEntry> ranked(List<RankingViews.CohortEntry> entries) {
+    /** Every member ranked by their score now, best first; one page of them. */
+    private static Page<RankingViews.CohortEntry> ranked(List<RankingViews.CohortEntry> entries, int page, int size) {
         List<RankingViews.CohortEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingInt(RankingViews.CohortEntry::score).reversed()
                 .thenComparing(RankingViews.CohortEntry::candidate));
         List<RankingViews.CohortEntry> ranked = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
+        for (int i = page * size; i < Math.min(sorted.size(), (page + 1) * size); i++) {
             RankingViews.CohortEntry e = sorted.get(i);
             ranked.add(new RankingViews.CohortEntry(i + 1, e.candidate(), e.score(), e.sigma(), e.percentile(),
                     e.comparable(), e.evidence()));
         }
-        return ranked;
+        return new Page<>(ranked, page, size, sorted.size());
     }
 }

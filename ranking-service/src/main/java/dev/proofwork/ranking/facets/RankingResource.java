@@ -31,9 +31,11 @@ public class RankingResource {
     @GET
     @Path("auditions/{auditionId}")
     @RolesAllowed({ Caller.EMPLOYER, Caller.OPERATOR })
-    @Operation(summary = "An audition's cohort ranked, comparable across cohorts where they are linked")
-    public Uni<List<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId) {
-        return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId());
+    @Operation(summary = "An audition's cohort ranked, comparable across cohorts where they are linked, paged")
+    public Uni<Page<RankingViews.CohortEntry>> cohort(@PathParam("auditionId") UUID auditionId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return rankings.cohort(auditionId, caller.isOperator() ? null : caller.orgId(), page, size);
     }
 
     @GET

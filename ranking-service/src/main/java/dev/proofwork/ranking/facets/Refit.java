@@ -202,7 +202,8 @@ public class Refit {
         Instant now = clock.instant();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         double gamma = decay.gamma(skill);
-        int[] sortedScores = Arrays.stream(result.learners()).mapToInt(PublishedScore::of).sorted().toArray();
+        ScoreDistribution scores = ScoreDistribution.ofScores(Arrays.stream(result.learners())
+                .mapToInt(PublishedScore::of).toArray());
         List<Object[]> tasks = new ArrayList<>(reviews.tasks.size());
         reviews.tasks.forEach((key, i) -> tasks.add(new Object[] { skill, key, result.tasks()[i].mean(),
                 result.tasks()[i].variance() }));
@@ -232,18 +233,18 @@ public class Refit {
                     .chain(() -> RowBatches.run(INSERT_MOVES, List.of("uuid", "text", "text", "timestamptz", "float8",
                             "float8", "float8", "float8"), moves))
                     .chain(() -> connectivity.comparableLearners(skill))
-                    .chain(comparable -> outbox.addAll(announcements(skill, reviews, result, sortedScores, comparable, now)));
+                    .chain(comparable -> outbox.addAll(announcements(skill, reviews, result, scores, comparable, now)));
         }).replaceWith(new Summary(skill, reviews.learners.size(), reviews.observations.size(), result.iterations()));
     }
 
     private static List<RankingUpdated> announcements(String skill, Reviews reviews, BatchRefit.Result result,
-            int[] sortedScores, Set<String> comparable, Instant now) {
+            ScoreDistribution scores, Set<String> comparable, Instant now) {
         List<RankingUpdated> updates = new ArrayList<>(reviews.learners.size());
         reviews.learners.forEach((key, i) -> {
             Belief belief = result.learners()[i];
             int score = PublishedScore.of(belief);
             updates.add(new RankingUpdated(key, skill, score, belief.mean(), belief.sigma(),
-                    Leaderboard.percentile(sortedScores, score), comparable.contains(key), now));
+                    scores.percentile(score), comparable.contains(key), now));
         });
         return updates;
     }
