@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * How much the marketplace carries on this machine, through its public API with real tokens, beside what the
  * machine can do at all. {@code ./proofwork bench} runs it against the local run; it prints figures, writes a CSV
  * and a chart, and never fails for a figure. Flags: --learners, --reviewers, --auditions, --rates (submissions per
- * second, comma separated), --step-seconds, --read-seconds, --concurrency, --out.
+ * second, comma separated), --step-seconds, --read-seconds, --concurrency, --ranking-learners and --cohort-seats
+ * (the size of the synthetic skill the ranking is measured at; 0 learners skips it), --only ranking (that stage
+ * alone), --out.
  */
 public final class LoadBenchmark {
 
@@ -71,6 +73,7 @@ public final class LoadBenchmark {
         Map<String, String> flags = new LinkedHashMap<>(Map.of("learners", "200", "reviewers", "8", "auditions", "10",
                 "rates", "5,10,20,40", "step-seconds", "20", "read-seconds", "10", "concurrency", "16",
                 "out", ".proofwork/bench"));
+        flags.putAll(Map.of("ranking-learners", "100000", "cohort-seats", "1000", "only", "all"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !flags.containsKey(args[i].substring(2))) {
                 System.err.println("unknown flag " + args[i] + "; known: " + flags.keySet());
@@ -95,19 +98,23 @@ public final class LoadBenchmark {
     private void run() throws Exception {
         Path home = Path.of(".proofwork");
         System.out.println("Benchmark of the local run, " + Runtime.getRuntime().availableProcessors() + " cores, " + flags);
+        if (flags.get("only").equals("ranking")) {
+            rankingAtScale("ranking at scale");
+            return;
+        }
 
-        step("1/6 ceilings: pgbench -N (16 clients) on a scratch database, Kafka producer (512 B, acks=all)");
+        step("1/7 ceilings: pgbench -N (16 clients) on a scratch database, Kafka producer (512 B, acks=all)");
         report.ceilings = new Ceilings("127.0.0.1", 5432, "postgres", env("KAFKA_BOOTSTRAP", "localhost:9092"))
                 .measure(number("read-seconds"));
         System.out.printf(Locale.ROOT, "    PostgreSQL %.0f tps, Kafka %.0f records/s%n", report.ceilings.postgresTps(),
                 report.ceilings.kafkaRecordsPerSecond());
 
-        step("2/6 " + number("learners") + " learners, " + number("reviewers") + " reviewers, "
+        step("2/7 " + number("learners") + " learners, " + number("reviewers") + " reviewers, "
                 + number("concurrency") + " depositing orgs: accounts and tokens from Keycloak, up front");
         cast();
 
         try (ServiceUsage usage = new ServiceUsage(home, SERVICES)) {
-            step("3/6 reads and ledger postings, " + number("concurrency") + " callers for " + number("read-seconds") + " s each");
+            step("3/7 reads and ledger postings, " + number("concurrency") + " callers for " + number("read-seconds") + " s each");
             String list = AUDITION + "/api/v1/auditions?size=20";
             report.stages.add(closedLoop("list auditions", learners.getFirst(), who -> http.get(list, tokens.token(who)).expect(200)));
             report.stages.add(closedLoop("deposit", null, who -> http.send("POST",
@@ -115,13 +122,13 @@ public final class LoadBenchmark {
                     Map.of("amountMinor", 100, "currency", EUR), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                     .expect(201)));
 
-            step("4/6 the pipeline at rising rates: claim, submit, two reviews each, scores, rankings, payables");
+            step("4/7 the pipeline at rising rates: claim, submit, two reviews each, scores, rankings, payables");
             Pipeline pipeline = new Pipeline(env("KAFKA_BOOTSTRAP", "localhost:9092"));
             try (pipeline) {
                 pipeline.play();
             }
 
-            step("5/6 employers close, the operator runs payouts");
+            step("5/7 employers close, the operator runs payouts");
             long start = System.nanoTime();
             for (UUID audition : auditions) {
                 http.post(AUDITION + "/api/v1/auditions/" + audition + "/close", tokens.token(employer), null).expect(200);
@@ -137,7 +144,9 @@ public final class LoadBenchmark {
             }
         }
 
-        step("6/6 report");
+        rankingAtScale("6/7 ranking at scale");
+
+        step("7/7 report");
         Path out = Path.of(flags.get("out"));
         Files.createDirectories(out);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
@@ -146,6 +155,18 @@ public final class LoadBenchmark {
         Path chart = report.writeChart(out.resolve("bench-" + stamp + ".svg"));
         Files.copy(chart, out.resolve("latest.svg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println("    wrote " + csv + " and " + chart);
+    }
+
+    /** A refit and a large cohort's ranking in a synthetic skill of --ranking-learners learners. */
+    private void rankingAtScale(String title) throws Exception {
+        int size = number("ranking-learners");
+        if (size <= 0) {
+            return;
+        }
+        step(title + ": " + size + " learners, 4 reviews each, an audition of " + number("cohort-seats")
+                + " seats, written straight into ranking-service's database");
+        report.rankingScale = new RankingScale(http, tokens, operator, Identity.of("bench-learner-000", "learner"), tag)
+                .measure(size, number("cohort-seats"));
     }
 
     private void cast() throws Exception {

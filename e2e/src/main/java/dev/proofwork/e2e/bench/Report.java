@@ -23,6 +23,7 @@ final class Report {
     double closeMillis;
     double payoutRunMillis;
     JsonNode payoutRun;
+    RankingScale.Figures rankingScale;
 
     /** Records all topics gained while the pipeline ran, and for how long it ran. */
     long events;
@@ -55,6 +56,16 @@ final class Report {
         out.printf(Locale.ROOT, "%n%-18s %12s %10s %12s%n", "service", "peak RSS MB", "CPU %", "started in s");
         usage.values().forEach(u -> out.printf(Locale.ROOT, "%-18s %12d %10.0f %12.2f%n", u.service(), u.peakRssMb(),
                 u.cpuPercent(), u.startSeconds()));
+        if (rankingScale != null) {
+            RankingScale.Figures r = rankingScale;
+            out.printf(Locale.ROOT, "%nranking at %,d learners and %,d reviews: refit through the API %.1f s (%s), every"
+                    + " learner's standing published %.1f s later; a learner's reads during it p50 %.1f ms p99 %.1f ms;"
+                    + " %s p50 %.1f ms p99 %.1f ms; %s p50 %.1f ms p99 %.1f ms%n", r.learners(), r.reviews(),
+                    r.refitSeconds(), r.refit(), r.publishSeconds(), r.readsDuringRefit().p50Millis(),
+                    r.readsDuringRefit().p99Millis(), r.cohortPage().stage(), r.cohortPage().p50Millis(),
+                    r.cohortPage().p99Millis(), r.leaderboardPage().stage(), r.leaderboardPage().p50Millis(),
+                    r.leaderboardPage().p99Millis());
+        }
     }
 
     Path writeCsv(Path file) throws IOException {
@@ -76,6 +87,16 @@ final class Report {
                 events / Math.max(pipelineSeconds, 1) / ceilings.kafkaRecordsPerSecond()));
         usage.values().forEach(u -> lines.add(String.format(Locale.ROOT, "service,%s,,,,,,,,,%d,%.1f,%.2f", u.service(),
                 u.peakRssMb(), u.cpuPercent(), u.startSeconds())));
+        if (rankingScale != null) {
+            lines.add(String.format(Locale.ROOT, "ranking,refit %d learners,,%d,,,%.2f,,,,,,", rankingScale.learners(),
+                    rankingScale.reviews(), rankingScale.refitSeconds() * 1000));
+            lines.add(String.format(Locale.ROOT, "ranking,published after refit,,,,,%.2f,,,,,,", rankingScale.publishSeconds() * 1000));
+            for (Latencies.Figures stage : List.of(rankingScale.readsDuringRefit(), rankingScale.cohortPage(),
+                    rankingScale.leaderboardPage())) {
+                lines.add(String.format(Locale.ROOT, "ranking,%s,,%d,%d,%.2f,%.2f,%.2f,,,,,", stage.stage(), stage.calls(),
+                        stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis()));
+            }
+        }
         Files.write(file, lines);
         return file;
     }

@@ -1,8 +1,6 @@
 package dev.proofwork.ranking.facets;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,15 +15,13 @@ public class Leaderboard {
                    count(case when f.publishedScore = :score then 1 end), count(f)
             from Facet f where f.id.skill = :skill and f.id.kind = :kind""";
 
-    private static final String IN_COMPONENT = """
-            id.skill = :skill and id.kind = :kind and concat('L:', id.key) in (
-                select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root)""";
-
-    private final FacetRepository facets;
-
-    Leaderboard(FacetRepository facets) {
-        this.facets = facets;
-    }
+    /** Walks the leaderboard index best first, keeping learners of the component: fast for every early page. */
+    private static final String PAGE_IN_COMPONENT = """
+            select f from Facet f join FacetComponent c on c.id.skill = f.id.skill and c.id.node = concat('L:', f.id.key)
+            where f.id.skill = :skill and f.id.kind = :kind and c.root = :root
+            order by f.publishedScore desc, f.id.key""";
+    private static final String SIZE_OF_COMPONENT = """
+            select count(c) from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node like 'L:%'""";
 
     /** Mid-rank percentile of the learner's published score: the share below, plus half the share level with it. */
     public Uni<Double> percentile(String skill, Facet learner) {
@@ -44,8 +40,9 @@ public class Leaderboard {
      * to no other is on a scale of their own and never ranked against the rest.
      */
     public Uni<List<Facet>> page(String skill, String root, int page, int size) {
-        return facets.find(IN_COMPONENT, Sort.by("publishedScore", Sort.Direction.Descending).and("id.key"),
-                Parameters.with("skill", skill).and("kind", FacetKind.LEARNER).and("root", root)).page(page, size).list();
+        return Panache.getSession().chain(session -> session.createSelectionQuery(PAGE_IN_COMPONENT, Facet.class)
+                .setParameter("skill", skill).setParameter("kind", FacetKind.LEARNER).setParameter("root", root)
+                .setFirstResult(page * size).setMaxResults(size).getResultList());
     }
 
     /** How many of the skill's learners hold each published score: one grouped read of at most 1,001 rows. */
@@ -62,6 +59,7 @@ public class Leaderboard {
     }
 
     public Uni<Long> size(String skill, String root) {
-        return facets.count(IN_COMPONENT, Parameters.with("skill", skill).and("kind", FacetKind.LEARNER).and("root", root));
+        return Panache.getSession().chain(session -> session.createSelectionQuery(SIZE_OF_COMPONENT, Long.class)
+                .setParameter("skill", skill).setParameter("root", root).getSingleResult());
     }
 }

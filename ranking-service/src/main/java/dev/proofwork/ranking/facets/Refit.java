@@ -42,7 +42,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Refit {
 
-    public record Summary(String skill, int learners, int reviews, int iterations) {
+    /** What a refit did, and where its time went: reading the reviews, solving, writing the results. */
+    public record Summary(String skill, int learners, int reviews, int iterations, double readSeconds,
+            double solveSeconds, double writeSeconds) {
     }
 
     private static final Logger LOG = Logger.getLogger(Refit.class);
@@ -121,8 +123,6 @@ public class Refit {
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .map(row -> row.getString("skill"))
                 .onItem().transformToUniAndConcatenate(skill -> skill(skill)
-                        .invoke(summary -> LOG.infof("refitted %s: %d learners, %d reviews", skill, summary.learners(),
-                                summary.reviews()))
                         .onFailure().recoverWithItem(failure -> {
                             LOG.errorf(failure, "refitting %s failed; it will be tried again", skill);
                             return null;
@@ -137,18 +137,32 @@ public class Refit {
     @WithTransaction
     public Uni<Summary> skill(String skill) {
         Reviews reviews = new Reviews();
+        long[] marks = new long[3];
         return locks.lock("refit", skill)
+                .invoke(() -> marks[0] = System.nanoTime())
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
                 .chain(() -> {
+                    marks[1] = System.nanoTime();
                     // the solver runs on a worker thread and answers on this request's context, where the session lives
                     BatchRefit refit = new BatchRefit(settings.noiseSigma(), decay.gamma(skill));
-                    return vertx.executeBlocking(Uni.createFrom().item(() -> refit.fit(reviews.observations,
+                    return vertx.executeBlocking(Uni.createFrom().item(() -> refit.fit(reviews.evidence,
                             reviews.learners.size(), reviews.anchorTasks(), reviews.reviewers.size())));
                 })
-                .chain(result -> replace(skill, reviews, result))
+                .invoke(() -> marks[2] = System.nanoTime())
+                .chain(result -> replace(skill, reviews, result)
+                        .replaceWith(() -> new Summary(skill, reviews.learners.size(), reviews.evidence.size(),
+                                result.iterations(), seconds(marks[0], marks[1]), seconds(marks[1], marks[2]),
+                                seconds(marks[2], System.nanoTime()))))
                 .call(summary -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("skill", skill).setParameter("at", clock.instant())
-                        .setParameter("reviews", summary.reviews()).executeUpdate()));
+                        .setParameter("reviews", summary.reviews()).executeUpdate()))
+                .invoke(summary -> LOG.infof("refitted %s: %d learners, %d reviews; read %.1f s, solved %.1f s, wrote %.1f s",
+                        skill, summary.learners(), summary.reviews(), summary.readSeconds(), summary.solveSeconds(),
+                        summary.writeSeconds()));
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
     }
 
     /** The skill's reviews, a page at a time in review order, into compact indexes. */
@@ -169,16 +183,16 @@ public class Refit {
         final Map<String, Integer> tasks = new HashMap<>();
         final Map<String, Integer> reviewers = new HashMap<>();
         final List<Boolean> anchors = new ArrayList<>();
-        final List<BatchRefit.Observation> observations = new ArrayList<>();
+        final BatchRefit.Evidence evidence = new BatchRefit.Evidence();
 
         void add(Row row) {
             int task = index(tasks, row.getString("task_id"));
             if (task == anchors.size()) {
                 anchors.add(row.getBoolean("anchor"));
             }
-            observations.add(new BatchRefit.Observation(index(learners, row.getString("learner_id")), task,
+            evidence.add(index(learners, row.getString("learner_id")), task,
                     index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
-                    row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0));
+                    row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0);
         }
 
         boolean[] anchorTasks() {
@@ -198,7 +212,7 @@ public class Refit {
      * Puts the fitted beliefs in place of the online ones, records each learner's move, and announces every
      * learner's new score, all set-based in this transaction.
      */
-    private Uni<Summary> replace(String skill, Reviews reviews, BatchRefit.Result result) {
+    private Uni<Void> replace(String skill, Reviews reviews, BatchRefit.Result result) {
         Instant now = clock.instant();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         double gamma = decay.gamma(skill);
@@ -234,7 +248,7 @@ public class Refit {
                             "float8", "float8", "float8"), moves))
                     .chain(() -> connectivity.comparableLearners(skill))
                     .chain(comparable -> outbox.addAll(announcements(skill, reviews, result, scores, comparable, now)));
-        }).replaceWith(new Summary(skill, reviews.learners.size(), reviews.observations.size(), result.iterations()));
+        });
     }
 
     private static List<RankingUpdated> announcements(String skill, Reviews reviews, BatchRefit.Result result,

@@ -35,6 +35,46 @@ public final class BatchRefit {
     }
 
     /**
+     * Reviews as parallel arrays of primitives: how a service holds 400,000 of them in a small heap (about
+     * 11 MB, where as many {@link Observation} objects take twice that).
+     */
+    public static final class Evidence {
+        private int size;
+        private int[] learner = new int[1024];
+        private int[] task = new int[1024];
+        private int[] reviewer = new int[1024];
+        private double[] score = new double[1024];
+        private double[] day = new double[1024];
+
+        public static Evidence of(List<Observation> observations) {
+            Evidence evidence = new Evidence();
+            observations.forEach(o -> evidence.add(o.learner(), o.task(), o.reviewer(), o.score(), o.day()));
+            return evidence;
+        }
+
+        public void add(int learner, int task, int reviewer, double score, double day) {
+            if (size == this.learner.length) {
+                int capacity = 2 * size;
+                this.learner = Arrays.copyOf(this.learner, capacity);
+                this.task = Arrays.copyOf(this.task, capacity);
+                this.reviewer = Arrays.copyOf(this.reviewer, capacity);
+                this.score = Arrays.copyOf(this.score, capacity);
+                this.day = Arrays.copyOf(this.day, capacity);
+            }
+            this.learner[size] = learner;
+            this.task[size] = task;
+            this.reviewer[size] = reviewer;
+            this.score[size] = score;
+            this.day[size] = day;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+    }
+
+    /**
      * @param learners each learner's belief as of the day of their latest review
      * @param reviewerNoise each reviewer's noise variance on the latent scale
      * @param noise the pooled noise variance of all reviews
@@ -78,8 +118,13 @@ public final class BatchRefit {
      *        learner's ability leans only on the takers of their other tasks
      */
     public Result fit(List<Observation> observations, int learners, boolean[] anchorTasks, int reviewers) {
+        return fit(Evidence.of(observations), learners, anchorTasks, reviewers);
+    }
+
+    /** The same, from reviews held as primitives. */
+    public Result fit(Evidence evidence, int learners, boolean[] anchorTasks, int reviewers) {
         int tasks = anchorTasks.length;
-        Design d = new Design(observations, learners, anchorTasks, reviewers, gamma);
+        Design d = new Design(evidence, learners, anchorTasks, reviewers, gamma);
         double[] reviewerNoise = new double[reviewers];
         Arrays.fill(reviewerNoise, initialNoise);
         double pooled = initialNoise;
@@ -194,7 +239,7 @@ public final class BatchRefit {
         final int[] reviewer;
         final double[] z;
         /** +1 for a review at the rubric's ceiling, −1 at its floor, 0 in between. */
-        final int[] censored;
+        final byte[] censored;
         /**
          * Where a floor or ceiling score begins on the latent scale, |z| beyond which it is censored: half a
          * step of the finest scale the skill's scores use inside the extremes (a 0..4 rubric: 1.5).
@@ -208,9 +253,9 @@ public final class BatchRefit {
         final int[] takersColumn;
         final double[] takersShare;
 
-        Design(List<Observation> observations, int learners, boolean[] anchorTasks, int reviewers, double gamma) {
+        Design(Evidence evidence, int learners, boolean[] anchorTasks, int reviewers, double gamma) {
             int tasks = anchorTasks.length;
-            this.m = observations.size();
+            this.m = evidence.size;
             this.n = learners + 2 * tasks + reviewers;
             this.learners = learners;
             this.tasks = tasks;
@@ -221,18 +266,19 @@ public final class BatchRefit {
             int[] takenCount = new int[learners];
             double[] latest = new double[learners];
             Arrays.fill(latest, Double.NEGATIVE_INFINITY);
-            for (Observation o : observations) {
-                int l = o.learner();
+            for (int i = 0; i < m; i++) {
+                int l = evidence.learner[i];
+                int task = evidence.task[i];
                 if (taken[l] == null) {
                     taken[l] = new int[4];
                 }
-                if (!anchorTasks[o.task()] && Arrays.stream(taken[l], 0, takenCount[l]).noneMatch(t -> t == o.task())) {
+                if (!anchorTasks[task] && Arrays.stream(taken[l], 0, takenCount[l]).noneMatch(t -> t == task)) {
                     if (takenCount[l] == taken[l].length) {
                         taken[l] = Arrays.copyOf(taken[l], 2 * takenCount[l]);
                     }
-                    taken[l][takenCount[l]++] = o.task();
+                    taken[l][takenCount[l]++] = task;
                 }
-                latest[l] = Math.max(latest[l], o.day());
+                latest[l] = Math.max(latest[l], evidence.day[i]);
             }
             takersStart = new int[learners + 1];
             for (int l = 0; l < learners; l++) {
@@ -248,39 +294,39 @@ public final class BatchRefit {
             }
             rowStart = new int[m + 1];
             for (int i = 0; i < m; i++) {
-                int l = observations.get(i).learner();
-                rowStart[i + 1] = rowStart[i] + 3 + takenCount[l];
+                rowStart[i + 1] = rowStart[i] + 3 + takenCount[evidence.learner[i]];
             }
             column = new int[rowStart[m]];
             coefficient = new double[rowStart[m]];
             reviewer = new int[m];
             z = new double[m];
-            censored = new int[m];
+            censored = new byte[m];
             drift = new double[m];
             for (int i = 0; i < m; i++) {
-                Observation o = observations.get(i);
+                int l = evidence.learner[i];
+                double score = evidence.score[i];
                 int e = rowStart[i];
-                e = entry(e, o.learner(), 1);
-                e = entry(e, learners + o.task(), -1);
-                e = entry(e, learners + tasks + o.reviewer(), -1);
-                for (int k = takersStart[o.learner()]; k < takersStart[o.learner() + 1]; k++) {
-                    e = entry(e, takersColumn[k], takersShare[o.learner()]);
+                e = entry(e, l, 1);
+                e = entry(e, learners + evidence.task[i], -1);
+                e = entry(e, learners + tasks + evidence.reviewer[i], -1);
+                for (int k = takersStart[l]; k < takersStart[l + 1]; k++) {
+                    e = entry(e, takersColumn[k], takersShare[l]);
                 }
-                reviewer[i] = o.reviewer();
-                z[i] = FacetModel.latent(o.score());
-                censored[i] = o.score() <= 0 ? -1 : o.score() >= 1 ? 1 : 0;
-                drift[i] = gamma * gamma * (latest[o.learner()] - o.day());
+                reviewer[i] = evidence.reviewer[i];
+                z[i] = FacetModel.latent(score);
+                censored[i] = (byte) (score <= 0 ? -1 : score >= 1 ? 1 : 0);
+                drift[i] = gamma * gamma * (latest[l] - evidence.day[i]);
             }
             prior = new double[n];
             for (int j = 0; j < n; j++) {
                 prior[j] = 1 / PRIORS[group(j)].variance();
             }
-            bound = FacetModel.latent(1) - finestStep(observations) / 2;
+            bound = FacetModel.latent(1) - finestStep(evidence) / 2;
         }
 
         /** The smallest gap between two different scores, on the latent scale, within sensible limits. */
-        private static double finestStep(List<Observation> observations) {
-            double[] scores = observations.stream().mapToDouble(Observation::score).distinct().sorted().toArray();
+        private static double finestStep(Evidence evidence) {
+            double[] scores = Arrays.stream(evidence.score, 0, evidence.size).distinct().sorted().toArray();
             double step = 1;
             for (int k = 1; k < scores.length; k++) {
                 step = Math.min(step, FacetModel.latent(scores[k]) - FacetModel.latent(scores[k - 1]));
@@ -333,8 +379,10 @@ public final class BatchRefit {
     private static final class Variances {
         private final Design d;
         private final double[] diagonal;
-        private final int[][] neighbours;
-        private final double[][] couplings;
+        /** Per learner, the tasks, reviewers and takers their reviews touch and H_lo for each, packed in one array. */
+        private final int[] start;
+        private final int[] neighbours;
+        private final double[] couplings;
         private final double[][] inverse;
         private final double[] otherVariance;
 
@@ -342,36 +390,48 @@ public final class BatchRefit {
             this.d = d;
             this.diagonal = diagonal;
             int k = d.n - d.learners;
-            // H_lo for each learner's own deviation: Σ over their reviews of w · 1 · coefficient(o)
-            neighbours = new int[d.learners][];
-            couplings = new double[d.learners][];
-            int[][] keys = new int[d.learners][];
-            double[][] values = new double[d.learners][];
-            int[] sizes = new int[d.learners];
+            // each learner's reviews, then H_lo for their own deviation: Σ over them of w · 1 · coefficient(o)
+            int[] rowsStart = new int[d.learners + 1];
             for (int i = 0; i < d.m; i++) {
-                int l = d.column[d.rowStart[i]];
-                if (keys[l] == null) {
-                    keys[l] = new int[8];
-                    values[l] = new double[8];
-                }
-                for (int e = d.rowStart[i] + 1; e < d.rowStart[i + 1]; e++) {
-                    int o = d.column[e] - d.learners;
-                    int at = indexOf(keys[l], sizes[l], o);
-                    if (at < 0) {
-                        if (sizes[l] == keys[l].length) {
-                            keys[l] = Arrays.copyOf(keys[l], 2 * sizes[l]);
-                            values[l] = Arrays.copyOf(values[l], 2 * sizes[l]);
-                        }
-                        at = sizes[l]++;
-                        keys[l][at] = o;
-                    }
-                    values[l][at] += weight[i] * d.coefficient[e];
-                }
+                rowsStart[d.column[d.rowStart[i]] + 1]++;
             }
             for (int l = 0; l < d.learners; l++) {
-                neighbours[l] = keys[l] == null ? new int[0] : Arrays.copyOf(keys[l], sizes[l]);
-                couplings[l] = values[l] == null ? new double[0] : Arrays.copyOf(values[l], sizes[l]);
+                rowsStart[l + 1] += rowsStart[l];
             }
+            int[] rows = new int[d.m];
+            int[] cursor = Arrays.copyOf(rowsStart, d.learners);
+            for (int i = 0; i < d.m; i++) {
+                rows[cursor[d.column[d.rowStart[i]]]++] = i;
+            }
+            start = new int[d.learners + 1];
+            int[] keys = new int[4 * d.learners + 16];
+            double[] values = new double[keys.length];
+            int size = 0;
+            for (int l = 0; l < d.learners; l++) {
+                start[l] = size;
+                for (int p = rowsStart[l]; p < rowsStart[l + 1]; p++) {
+                    int i = rows[p];
+                    for (int e = d.rowStart[i] + 1; e < d.rowStart[i + 1]; e++) {
+                        int o = d.column[e] - d.learners;
+                        int at = start[l];
+                        while (at < size && keys[at] != o) {
+                            at++;
+                        }
+                        if (at == size) {
+                            if (size == keys.length) {
+                                keys = Arrays.copyOf(keys, 2 * size);
+                                values = Arrays.copyOf(values, 2 * size);
+                            }
+                            keys[size] = o;
+                            values[size++] = 0;
+                        }
+                        values[at] += weight[i] * d.coefficient[e];
+                    }
+                }
+            }
+            start[d.learners] = size;
+            neighbours = Arrays.copyOf(keys, size);
+            couplings = Arrays.copyOf(values, size);
             otherVariance = new double[k];
             if (k <= DENSE_LIMIT) {
                 double[][] s = new double[k][k];
@@ -387,9 +447,9 @@ public final class BatchRefit {
                     }
                 }
                 for (int l = 0; l < d.learners; l++) {
-                    for (int a = 0; a < neighbours[l].length; a++) {
-                        for (int b = 0; b < neighbours[l].length; b++) {
-                            s[neighbours[l][a]][neighbours[l][b]] -= couplings[l][a] * couplings[l][b] / diagonal[l];
+                    for (int a = start[l]; a < start[l + 1]; a++) {
+                        for (int b = start[l]; b < start[l + 1]; b++) {
+                            s[neighbours[a]][neighbours[b]] -= couplings[a] * couplings[b] / diagonal[l];
                         }
                     }
                 }
@@ -404,8 +464,8 @@ public final class BatchRefit {
                     s[o] = diagonal[d.learners + o];
                 }
                 for (int l = 0; l < d.learners; l++) {
-                    for (int a = 0; a < neighbours[l].length; a++) {
-                        s[neighbours[l][a]] -= couplings[l][a] * couplings[l][a] / diagonal[l];
+                    for (int a = start[l]; a < start[l + 1]; a++) {
+                        s[neighbours[a]] -= couplings[a] * couplings[a] / diagonal[l];
                     }
                 }
                 for (int o = 0; o < k; o++) {
@@ -416,11 +476,12 @@ public final class BatchRefit {
 
         /** Variance of own(l) + the average of l's tasks' takers. */
         double learner(int l) {
-            int size = neighbours[l].length;
+            int first = start[l];
+            int size = start[l + 1] - first;
             double[] g = new double[size];
             for (int a = 0; a < size; a++) {
-                g[a] = -couplings[l][a] / diagonal[l];
-                int col = neighbours[l][a] + d.learners;
+                g[a] = -couplings[first + a] / diagonal[l];
+                int col = neighbours[first + a] + d.learners;
                 for (int e = d.takersStart[l]; e < d.takersStart[l + 1]; e++) {
                     if (d.takersColumn[e] == col) {
                         g[a] += d.takersShare[l];
@@ -430,10 +491,11 @@ public final class BatchRefit {
             double spread = 0;
             for (int a = 0; a < size; a++) {
                 if (inverse == null) {
-                    spread += g[a] * g[a] * otherVariance[neighbours[l][a]];
+                    spread += g[a] * g[a] * otherVariance[neighbours[first + a]];
                 } else {
+                    double[] row = inverse[neighbours[first + a]];
                     for (int b = 0; b < size; b++) {
-                        spread += g[a] * g[b] * inverse[neighbours[l][a]][neighbours[l][b]];
+                        spread += g[a] * g[b] * row[neighbours[first + b]];
                     }
                 }
             }
@@ -444,14 +506,6 @@ public final class BatchRefit {
             return otherVariance[o];
         }
 
-        private static int indexOf(int[] keys, int size, int key) {
-            for (int j = 0; j < size; j++) {
-                if (keys[j] == key) {
-                    return j;
-                }
-            }
-            return -1;
-        }
     }
 
     /** Jacobi-preconditioned CG from the current x until the residual falls 1e-8 below the right-hand side. */
