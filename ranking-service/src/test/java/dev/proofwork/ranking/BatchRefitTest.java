@@ -3,6 +3,7 @@ package dev.proofwork.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.proofwork.ranking.bench.RankingBenchmark;
 import dev.proofwork.ranking.bench.Scenario;
 import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
@@ -68,21 +69,9 @@ class BatchRefitTest {
         BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
                 scenario.reviewers());
 
-        // the model's latent scale is not the generator's: align them first (truth ≈ a·mu + b)
         double[] mu = Arrays.stream(fitted.learners()).mapToDouble(Belief::mean).toArray();
-        double[] truth = scenario.ability();
-        double meanMu = Arrays.stream(mu).average().orElseThrow();
-        double meanTruth = Arrays.stream(truth).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        for (int l = 0; l < mu.length; l++) {
-            sxy += (mu[l] - meanMu) * (truth[l] - meanTruth);
-            sxx += (mu[l] - meanMu) * (mu[l] - meanMu);
-        }
-        double a = sxy / sxx;
-        long inside = java.util.stream.IntStream.range(0, mu.length).filter(l ->
-                Math.abs(truth[l] - (meanTruth + a * (mu[l] - meanMu))) <= 1.645 * a * fitted.learners()[l].sigma()).count();
-        assertThat((double) inside / mu.length).isBetween(0.85, 0.95);
+        double[] sigma = Arrays.stream(fitted.learners()).mapToDouble(Belief::sigma).toArray();
+        assertThat(RankingBenchmark.coverage90(scenario.ability(), mu, sigma)).isBetween(0.85, 0.95);
     }
 
     @Test

@@ -176,21 +176,25 @@ public final class RankingBenchmark {
 
     /** spearman, kendall, top-decile precision, and 90% interval coverage once the model's scale is aligned to the truth's. */
     private static double[] metrics(Scenario s, double[] estimate, double[] sigma, long seed) {
-        double coverage = Double.NaN;
-        if (sigma != null) {
-            double[] fit = affine(estimate, s.ability());
-            int inside = 0;
-            for (int l = 0; l < estimate.length; l++) {
-                double centre = fit[0] * estimate[l] + fit[1];
-                if (Math.abs(s.ability()[l] - centre) <= 1.645 * Math.abs(fit[0]) * sigma[l]) {
-                    inside++;
-                }
-            }
-            coverage = (double) inside / estimate.length;
-        }
+        double coverage = sigma == null ? Double.NaN : coverage90(s.ability(), estimate, sigma);
         return new double[] { Ranks.spearman(s.ability(), estimate),
                 Scenario.kendall(s.ability(), estimate, 2_000_000, new Random(seed)),
                 Scenario.topDecilePrecision(s.ability(), estimate), coverage };
+    }
+
+    /**
+     * The share of true abilities inside the 90% intervals {@code mu ± 1.645·sigma}, once the model's scale is
+     * aligned to the truth's.
+     */
+    public static double coverage90(double[] truth, double[] mu, double[] sigma) {
+        double[] fit = affine(mu, truth);
+        int inside = 0;
+        for (int l = 0; l < mu.length; l++) {
+            if (Math.abs(truth[l] - (fit[0] * mu[l] + fit[1])) <= 1.645 * Math.abs(fit[0]) * sigma[l]) {
+                inside++;
+            }
+        }
+        return (double) inside / mu.length;
     }
 
     /** Least-squares a, b with truth ≈ a·estimate + b: the model's latent scale is not the generator's. */
