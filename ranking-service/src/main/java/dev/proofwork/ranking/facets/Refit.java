@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -62,10 +63,10 @@ public class Refit {
     private static final String LEARNERS = """
             select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
 
-    /** Skills with new reviews since their last refit: enough of them, or a refit old enough. */
+    /** Skills (all, or the one given) with new reviews since their last refit: enough of them, or a refit old enough. */
     private static final String DUE = """
             select o.skill from review_observation o left join skill_refit r on r.skill = o.skill
-            where o.applied
+            where o.applied and ($3::text is null or o.skill = $3)
             group by o.skill, r.reviews, r.refitted_at
             having count(*) - coalesce(r.reviews, 0) >= $1
                 or (count(*) > coalesce(r.reviews, 0) and coalesce(r.refitted_at, min(o.observed_at)) < $2)""";
@@ -118,11 +119,10 @@ public class Refit {
     @Scheduled(every = "${proofwork.ranking.refit.check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refitDue() {
-        return pool.preparedQuery(DUE).execute(Tuple.of(settings.refit().afterReviews(),
-                        clock.instant().minus(settings.refit().every()).atOffset(ZoneOffset.UTC)))
+        return due(null)
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .map(row -> row.getString("skill"))
-                .onItem().transformToUniAndConcatenate(skill -> skill(skill)
+                .onItem().transformToUniAndConcatenate(skill -> skillIfStillDue(skill)
                         .onFailure().recoverWithItem(failure -> {
                             LOG.errorf(failure, "refitting %s failed; it will be tried again", skill);
                             return null;
@@ -136,9 +136,25 @@ public class Refit {
      */
     @WithTransaction
     public Uni<Summary> skill(String skill) {
+        return locks.lock("refit", skill).chain(() -> refitLocked(skill));
+    }
+
+    /** The schedule's refit: another instance may have refitted the skill while this one waited for the lock. */
+    @WithTransaction
+    Uni<Summary> skillIfStillDue(String skill) {
+        return locks.lock("refit", skill).chain(() -> due(skill))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : refitLocked(skill));
+    }
+
+    private Uni<RowSet<Row>> due(String skill) {
+        return pool.preparedQuery(DUE).execute(Tuple.of(settings.refit().afterReviews(),
+                clock.instant().minus(settings.refit().every()).atOffset(ZoneOffset.UTC), skill));
+    }
+
+    private Uni<Summary> refitLocked(String skill) {
         Reviews reviews = new Reviews();
         long[] marks = new long[3];
-        return locks.lock("refit", skill)
+        return Uni.createFrom().voidItem()
                 .invoke(() -> marks[0] = System.nanoTime())
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
                 .chain(() -> {
