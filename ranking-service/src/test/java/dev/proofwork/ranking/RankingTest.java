@@ -214,6 +214,9 @@ class RankingTest {
 
         given().auth().oauth2(Tokens.learner(learner)).when().post("/api/v1/skills/{skill}/refit", skill)
                 .then().statusCode(403);
+        // a skill nobody has been reviewed in yet refits to nothing, not to an error
+        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill())
+                .then().statusCode(200).body("learners", equalTo(0)).body("reviews", equalTo(0));
         given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill)
                 .then().statusCode(200)
                 .body("learners", equalTo(1))

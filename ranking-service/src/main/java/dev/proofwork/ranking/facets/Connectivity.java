@@ -63,20 +63,21 @@ public class Connectivity {
 
     /** Which of {@code learners} sit in the skill's largest connected component: two queries, however large it is. */
     public Uni<Set<String>> comparableAmong(String skill, List<String> learners) {
-        return largestRoot(skill).chain(root -> root == null || learners.isEmpty() ? Uni.createFrom().item(Set.<String> of())
-                : Panache.getSession().chain(session -> session.createSelectionQuery(MEMBERS_AMONG, String.class)
-                        .setParameter("skill", skill).setParameter("root", root)
-                        .setParameter("nodes", learners.stream().map(Connectivity::learnerNode).toList()).getResultList()
-                        .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
-                                .collect(Collectors.toSet()))));
+        return learners.isEmpty() ? Uni.createFrom().item(Set.of())
+                : learnersOfLargest(skill, MEMBERS_AMONG, "nodes", learners.stream().map(Connectivity::learnerNode).toList());
     }
 
     /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */
     public Uni<Set<String>> comparableLearners(String skill) {
+        return learnersOfLargest(skill, MEMBERS, "learners", learnerNode("%"));
+    }
+
+    /** The learners a query of the largest component's nodes finds, given its one parameter besides skill and root. */
+    private Uni<Set<String>> learnersOfLargest(String skill, String query, String parameter, Object value) {
         return largestRoot(skill).chain(root -> root == null ? Uni.createFrom().item(Set.<String> of())
-                : Panache.getSession().chain(session -> session.createSelectionQuery(MEMBERS, String.class)
-                        .setParameter("skill", skill).setParameter("root", root)
-                        .setParameter("learners", learnerNode("%")).getResultList()
+                : Panache.getSession().chain(session -> session.createSelectionQuery(query, String.class)
+                        .setParameter("skill", skill).setParameter("root", root).setParameter(parameter, value)
+                        .getResultList()
                         .map(nodes -> nodes.stream().map(node -> node.substring(learnerNode("").length()))
                                 .collect(Collectors.toSet()))));
     }

@@ -60,11 +60,6 @@ public class Facet {
         }
     }
 
-    /** How noisy this reviewer's scores are: the refit's estimate, or {@code fallback} before any refit. */
-    public double reviewNoise(double fallback) {
-        return noiseVariance == null ? fallback : noiseVariance;
-    }
-
     /** The refit's estimate of this reviewer's noise variance, or null before any refit. */
     public Double estimatedNoise() {
         return noiseVariance;

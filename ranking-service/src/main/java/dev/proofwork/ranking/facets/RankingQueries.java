@@ -84,7 +84,7 @@ public class RankingQueries {
                 .mapToDouble(Facet::estimatedNoise).sorted().toArray();
         Double noise = reviewer.estimatedNoise();
         boolean erratic = noise != null && noises.length >= 3 && noise >= 2 * noises[noises.length / 2];
-        Belief severity = reviewer.beliefAt(clock.instant(), 0);
+        Belief severity = reviewer.beliefAt(clock.instant(), decay.gamma(reviewer.id().skill()));
         return new RankingViews.ReviewerModel(reviewer.id().skill(), severity.mean(), severity.sigma(),
                 noise == null ? null : Math.sqrt(noise), reviewer.evidence(), erratic);
     }

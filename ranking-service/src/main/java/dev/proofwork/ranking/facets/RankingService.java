@@ -100,7 +100,7 @@ public class RankingService {
                                     Belief before = learner.beliefAt(at, gamma);
                                     FacetModel.Update update = model.observe(before, task.beliefAt(at, gamma),
                                             reviewer.beliefAt(at, gamma), observation.score(),
-                                            reviewer.reviewNoise(model.noiseVariance()));
+                                            reviewer.estimatedNoise());
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);

@@ -20,25 +20,21 @@ public final class FacetModel {
     public record Update(Belief ability, Belief difficulty, Belief severity) {
     }
 
-    /** The noise variance assumed for a reviewer the model has not estimated yet. */
-    public double noiseVariance() {
-        return noiseVariance;
-    }
-
     /** @param score the review's weighted score on 0..1 */
     public Update observe(Belief ability, Belief difficulty, Belief severity, double score) {
-        return observe(ability, difficulty, severity, score, noiseVariance);
+        return observe(ability, difficulty, severity, score, null);
     }
 
     /**
      * @param score the review's weighted score on 0..1
-     * @param reviewNoise the noise variance of this reviewer's scores, as the last refit estimated it: an
-     *        erratic reviewer's review moves the beliefs less
+     * @param reviewNoise the noise variance of this reviewer's scores as the last refit estimated it (an
+     *        erratic reviewer's review moves the beliefs less), or null before any refit: the default noise
      */
-    public Update observe(Belief ability, Belief difficulty, Belief severity, double score, double reviewNoise) {
+    public Update observe(Belief ability, Belief difficulty, Belief severity, double score, Double reviewNoise) {
         double observed = latent(score);
         double predicted = ability.mean() - difficulty.mean() - severity.mean();
-        double total = ability.variance() + difficulty.variance() + severity.variance() + reviewNoise;
+        double total = ability.variance() + difficulty.variance() + severity.variance()
+                + (reviewNoise == null ? noiseVariance : reviewNoise);
         double residual = observed - predicted;
         return new Update(
                 shift(ability, residual, total, +1),
