@@ -155,6 +155,15 @@ class RankingTest {
         // the island is on a scale of its own: the leaderboard ranks the linked learners only
         given().auth().oauth2(Tokens.learner(a)).when().get("/api/v1/rankings/skills/{skill}", skill)
                 .then().statusCode(200).body("total", equalTo(2)).body("items", hasSize(2));
+
+        // a reviewer of the main cohort reviews in the island: it joins the main population, counts and all
+        String d = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(island, skill, d), island, skill, "rev-main", 0.7));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() ->
+                given().auth().oauth2(Tokens.learner(c)).when().get("/api/v1/me/skills")
+                        .then().body("[0].comparable", equalTo(true)));
+        given().auth().oauth2(Tokens.learner(a)).when().get("/api/v1/rankings/skills/{skill}", skill)
+                .then().statusCode(200).body("total", equalTo(4)).body("items", hasSize(4));
     }
 
     @Test

@@ -169,6 +169,11 @@ final class RankingScale {
                     from facet where skill = '%2$s'
                     """.formatted(p, skill));
             sql.execute("""
+                    insert into facet_component_size (skill, root, nodes, learners)
+                    select skill, root, count(*), count(*) filter (where node like 'L:%%') from facet_component
+                    where skill = '%s' group by skill, root
+                    """.formatted(skill));
+            sql.execute("""
                     insert into skill_refit (skill, refitted_at, reviews)
                     select '%1$s', now(), count(*) from review_observation where skill = '%1$s'
                     """.formatted(skill));
@@ -237,8 +242,8 @@ final class RankingScale {
 
     private void remove(Connection db) throws SQLException {
         try (Statement sql = db.createStatement()) {
-            for (String table : new String[] { "review_observation", "facet", "facet_component", "score_change",
-                    "skill_refit", "cohort" }) {
+            for (String table : new String[] { "review_observation", "facet", "facet_component", "facet_component_size",
+                    "score_change", "skill_refit", "cohort" }) {
                 sql.execute("delete from " + table + " where skill = '" + skill + "'");
             }
             sql.execute("delete from submission_author where learner_id like '" + prefix + "-learner-%'");

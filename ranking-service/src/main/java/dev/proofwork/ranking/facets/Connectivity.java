@@ -1,11 +1,13 @@
 package dev.proofwork.ranking.facets;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.proofwork.runtime.persistence.TransactionLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Keeps, per skill, which learners, tasks and reviewers are connected through reviews, merging the smaller
@@ -15,34 +17,68 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Connectivity {
 
-    private static final String ADD_NODE = """
-            insert into facet_component (skill, node, root) values (:skill, :node, :node) on conflict do nothing""";
+    /** Each node new to the skill starts a component of its own, counted from the start. */
+    private static final String ADD_NODES = """
+            with added as (
+                insert into facet_component (skill, node, root)
+                values (:skill, :learner, :learner), (:skill, :task, :task), (:skill, :reviewer, :reviewer)
+                on conflict do nothing returning skill, node)
+            insert into facet_component_size (skill, root, nodes, learners)
+            select skill, node, 1, case when node like 'L:%' then 1 else 0 end from added""";
     private static final String ROOTS_BY_SIZE = """
-            select root from facet_component where skill = :skill and root in (
-                select root from facet_component where skill = :skill and node in (:nodes))
-            group by root order by count(*) desc, root""";
+            select s.id.root from ComponentSize s where s.id.skill = :skill and s.id.root in (
+                select c.root from FacetComponent c where c.id.skill = :skill and c.id.node in (:nodes))
+            order by s.nodes desc, s.id.root""";
     private static final String MERGE = "update facet_component set root = :into where skill = :skill and root in (:from)";
+    private static final String MERGE_SIZES = """
+            with merged as (
+                delete from facet_component_size where skill = :skill and root in (:from) returning nodes, learners)
+            update facet_component_size set nodes = nodes + (select sum(nodes) from merged),
+                learners = learners + (select sum(learners) from merged)
+            where skill = :skill and root = :into""";
     private static final String LARGEST = """
-            select c.root from FacetComponent c where c.id.skill = :skill group by c.root order by count(c) desc, c.root""";
+            select s.id.root from ComponentSize s where s.id.skill = :skill order by s.nodes desc, s.id.root""";
+    private static final String LEARNERS_OF = """
+            select s.learners from ComponentSize s where s.id.skill = :skill and s.id.root = :root""";
     private static final String MEMBERS = "select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node like :learners";
     private static final String MEMBERS_AMONG = "select c.id.node from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node in (:nodes)";
     private static final String ROOT_OF = "select c.root from FacetComponent c where c.id.skill = :skill and c.id.node = :node";
 
-    /** Runs in the caller's transaction: the review joins its learner, task and reviewer into one component. */
+    private final TransactionLocks locks;
+
+    Connectivity(TransactionLocks locks) {
+        this.locks = locks;
+    }
+
+    /**
+     * Runs in the caller's transaction: the review joins its learner, task and reviewer into one component.
+     * Merges of a skill's components take turns, so two reviews never merge the same component two ways
+     * nor lose each other's counts.
+     */
     public Uni<Void> link(String skill, String learner, String task, String reviewer) {
         List<String> nodes = List.of(learnerNode(learner), "T:" + task, "R:" + reviewer);
-        return Panache.getSession().chain(session -> session.createNativeQuery(ADD_NODE)
-                .setParameter("skill", skill).setParameter("node", nodes.get(0)).executeUpdate()
-                .chain(() -> session.createNativeQuery(ADD_NODE).setParameter("skill", skill)
-                        .setParameter("node", nodes.get(1)).executeUpdate())
-                .chain(() -> session.createNativeQuery(ADD_NODE).setParameter("skill", skill)
-                        .setParameter("node", nodes.get(2)).executeUpdate())
-                .chain(() -> session.createNativeQuery(ROOTS_BY_SIZE, String.class)
-                        .setParameter("skill", skill).setParameter("nodes", nodes).getResultList())
-                .chain(roots -> roots.size() < 2 ? Uni.createFrom().item(0)
-                        : session.createNativeQuery(MERGE).setParameter("into", roots.getFirst())
-                                .setParameter("skill", skill).setParameter("from", roots.subList(1, roots.size()))
-                                .executeUpdate()))
+        return Panache.getSession().chain(session -> session.createNativeQuery(ADD_NODES)
+                .setParameter("skill", skill).setParameter("learner", nodes.get(0))
+                .setParameter("task", nodes.get(1)).setParameter("reviewer", nodes.get(2)).executeUpdate()
+                .chain(() -> roots(session, skill, nodes))
+                .chain(roots -> roots.size() < 2 ? Uni.createFrom().voidItem()
+                        : locks.lock("components", skill)
+                                .chain(() -> roots(session, skill, nodes))
+                                .chain(current -> current.size() < 2 ? Uni.createFrom().voidItem()
+                                        : merge(session, skill, current.getFirst(), current.subList(1, current.size())))));
+    }
+
+    /** The components the nodes sit in, largest first. */
+    private static Uni<List<String>> roots(Mutiny.Session session, String skill, List<String> nodes) {
+        return session.createSelectionQuery(ROOTS_BY_SIZE, String.class)
+                .setParameter("skill", skill).setParameter("nodes", nodes).getResultList();
+    }
+
+    private static Uni<Void> merge(Mutiny.Session session, String skill, String into, List<String> from) {
+        return session.createNativeQuery(MERGE).setParameter("into", into).setParameter("skill", skill)
+                .setParameter("from", from).executeUpdate()
+                .chain(() -> session.createNativeQuery(MERGE_SIZES).setParameter("into", into)
+                        .setParameter("skill", skill).setParameter("from", from).executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -65,6 +101,13 @@ public class Connectivity {
     public Uni<Set<String>> comparableAmong(String skill, List<String> learners) {
         return learners.isEmpty() ? Uni.createFrom().item(Set.of())
                 : learnersOfLargest(skill, MEMBERS_AMONG, "nodes", learners.stream().map(Connectivity::learnerNode).toList());
+    }
+
+    /** How many learners the component rooted at {@code root} holds. */
+    public Uni<Long> learnersIn(String skill, String root) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(LEARNERS_OF, Integer.class)
+                .setParameter("skill", skill).setParameter("root", root).getResultList()
+                .map(found -> found.isEmpty() ? 0L : found.getFirst().longValue()));
     }
 
     /** The learners of the skill's largest connected component, the ones ranked against each other: two queries. */

@@ -20,8 +20,6 @@ public class Leaderboard {
             select f from Facet f join FacetComponent c on c.id.skill = f.id.skill and c.id.node = concat('L:', f.id.key)
             where f.id.skill = :skill and f.id.kind = :kind and c.root = :root
             order by f.publishedScore desc, f.id.key""";
-    private static final String SIZE_OF_COMPONENT = """
-            select count(c) from FacetComponent c where c.id.skill = :skill and c.root = :root and c.id.node like 'L:%'""";
 
     /** Mid-rank percentile of the learner's published score: the share below, plus half the share level with it. */
     public Uni<Double> percentile(String skill, Facet learner) {
@@ -56,10 +54,5 @@ public class Leaderboard {
                     rows.forEach(row -> counts[((Number) row[0]).intValue()] = ((Number) row[1]).longValue());
                     return ScoreDistribution.of(counts);
                 });
-    }
-
-    public Uni<Long> size(String skill, String root) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(SIZE_OF_COMPONENT, Long.class)
-                .setParameter("skill", skill).setParameter("root", root).getSingleResult());
     }
 }

@@ -126,7 +126,7 @@ public class RankingQueries {
         AtomicInteger rank = new AtomicInteger(page * size);
         return connectivity.largestRoot(skill).chain(root -> root == null
                 ? Uni.createFrom().item(new Page<RankingViews.LeaderboardEntry>(List.of(), page, size, 0))
-                : leaderboard.page(skill, root, page, size).chain(found -> leaderboard.size(skill, root)
+                : leaderboard.page(skill, root, page, size).chain(found -> connectivity.learnersIn(skill, root)
                         .map(total -> new Page<>(found.stream().map(facet -> {
                             Belief belief = facet.beliefAt(now, decay.gamma(skill));
                             return new RankingViews.LeaderboardEntry(rank.incrementAndGet(),

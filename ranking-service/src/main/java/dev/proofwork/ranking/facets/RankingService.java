@@ -107,6 +107,9 @@ public class RankingService {
                                     observation.applied();
                                     return changes.persist(ScoreChange.review(observation.reviewId(), learner.id(), at,
                                             observation.taskId(), before, update.ability()))
+                                            // facets are written before the link may wait its turn to merge
+                                            // components, so no transaction waits for a facet while holding it
+                                            .chain(facets::flush)
                                             .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
                                             observation.reviewerId()))
                                             .chain(() -> announce(learner, update.ability()));
@@ -116,8 +119,7 @@ public class RankingService {
     private Uni<Void> announce(Facet learner, Belief ability) {
         String skill = learner.id().skill();
         String learnerId = learner.id().key();
-        return facets.flush()
-                .chain(() -> leaderboard.percentile(skill, learner))
+        return leaderboard.percentile(skill, learner)
                 .chain(percentile -> connectivity.comparable(skill, learnerId)
                         .chain(comparable -> outbox.add(new RankingUpdated(learnerId, skill,
                                 dev.proofwork.ranking.model.PublishedScore.of(ability), ability.mean(), ability.sigma(),
