@@ -36,6 +36,13 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** unique_violation, serialization_failure, deadlock_detected: another request got there first. */
     private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01");
+    /**
+     * SQLSTATE classes of a database that cannot serve now (08 connection exception, 53 insufficient resources
+     * such as too many connections, 57P operator intervention such as a shutdown or a restart in progress).
+     */
+    private static final List<String> UNAVAILABLE_STATES = List.of("08", "53", "57P");
+    /** Seconds a client should wait before trying a request the database could not serve. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private final ObjectMapper json;
 
@@ -180,8 +187,9 @@ public class ProblemMappers {
 
     /**
      * Whatever no other mapper names. A concurrent write that lost a race (unique key, optimistic lock,
-     * serialization failure) is a 409 the client may retry; anything else is a 500 whose body carries a
-     * correlation id that the log line repeats, so no request ever ends without a problem body.
+     * serialization failure) is a 409 the client may retry; a database that cannot take the request now (down,
+     * restarting, out of connections) is a 503 with Retry-After; anything else is a 500
+     * whose body carries a correlation id that the log line repeats, so no request ever ends without a problem body.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
@@ -198,6 +206,12 @@ public class ProblemMappers {
             if (isConflict(cause)) {
                 return respond(Problem.of(409, "concurrent-update", "Concurrent update",
                         "another request changed the same thing at the same time; read it again and retry"));
+            }
+            if (isUnavailable(cause)) {
+                LOG.warnf("database unavailable [correlationId=%s]: %s", CorrelationIds.current(), cause.getMessage());
+                return Response.fromResponse(respond(Problem.of(503, "database-unavailable", "Service unavailable",
+                        "the service cannot reach its database right now; retry shortly, with the same Idempotency-Key"
+                                + " where the request takes one"))).header("Retry-After", RETRY_AFTER_SECONDS).build();
             }
         }
         LOG.errorf(e, "request failed unexpectedly [correlationId=%s]", CorrelationIds.current());
@@ -217,6 +231,13 @@ public class ProblemMappers {
             return true;
         }
         return e instanceof io.vertx.pgclient.PgException pg && CONFLICT_STATES.contains(pg.getSqlState());
+    }
+
+    private static boolean isUnavailable(Throwable e) {
+        if (e instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+            return UNAVAILABLE_STATES.stream().anyMatch(pg.getSqlState()::startsWith);
+        }
+        return e instanceof java.net.ConnectException || e instanceof io.vertx.sqlclient.ClosedConnectionException;
     }
 
     /** Every refusal names its correlation id, and the service's log says which refusal it was. */
