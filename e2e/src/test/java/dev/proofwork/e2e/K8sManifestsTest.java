@@ -231,6 +231,30 @@ class K8sManifestsTest {
     }
 
     @Test
+    void theDatabaseHasAConnectionForEveryPodTheAutoscalersMayStart() throws IOException {
+        Properties runtime = new Properties();
+        runtime.load(new StringReader(Files.readString(Path.of("..", "runtime", "src", "main", "resources", "META-INF",
+                "microprofile-config.properties"))));
+        int perPod = Integer.parseInt(runtime.getProperty("quarkus.datasource.reactive.max-size"))
+                + Integer.parseInt(runtime.getProperty("quarkus.datasource.jdbc.max-size"));
+        int services = 0;
+        for (String service : CONSUMERS) {
+            Map<String, EnvVar> env = env(deployment(service).getSpec().getTemplate().getSpec().getContainers().getFirst());
+            assertThat(env).as(service + " keeps the pool size sized for the database")
+                    .doesNotContainKeys("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
+            services += perPod * all("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class).stream()
+                    .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service)).findFirst().orElseThrow()
+                    .getSpec().getMaxReplicas();
+        }
+        JsonNode keycloak = one("Keycloak").path("spec");
+        int keycloakConnections = keycloak.path("instances").asInt() * keycloak.path("db").path("poolMaxSize").asInt(100);
+        // PostgreSQL keeps 3 for superusers; CloudNativePG's instance manager and monitoring take a few more
+        int available = one("Cluster").path("spec").path("postgresql").path("parameters").path("max_connections").asInt(100)
+                - 3 - 10;
+        assertThat(services + keycloakConnections).as("connections at the autoscalers' maximum").isLessThanOrEqualTo(available);
+    }
+
+    @Test
     void keycloakImportsTheLocalRealmWithoutItsDemoPartsAndIsTheIssuerServicesCheck() throws IOException {
         JsonNode keycloak = one("Keycloak");
         JsonNode realmImport = one("KeycloakRealmImport");
