@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -31,18 +32,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReviewAssigner {
 
-    private static final String PICK_REVIEWER = """
-            select r.id from reviewer r
-            where r.active
-              and jsonb_exists(cast(r.skills as jsonb), :skill)
+    /**
+     * Whether reviewer {@code r} may take a task of skill %1$s on submission %2$s of audition %3$s: qualified,
+     * active, under capacity, not already on it nor released from it, not its author, not of the audition's org.
+     */
+    private static final String ELIGIBLE = """
+            r.active
+              and jsonb_exists(cast(r.skills as jsonb), %1$s)
               and (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED')
                   < r.max_open_reviews
-              and not exists (select 1 from review_task t where t.submission_id = :submission and t.reviewer_id = r.id)
-              and not exists (select 1 from task_release x where x.submission_id = :submission and x.reviewer_id = r.id)
+              and not exists (select 1 from review_task t where t.submission_id = %2$s and t.reviewer_id = r.id)
+              and not exists (select 1 from task_release x where x.submission_id = %2$s and x.reviewer_id = r.id)
               and not exists (select 1 from submission own join learner_attempt la on la.attempt_id = own.attempt_id
-                              where own.id = :submission and la.learner_id = r.subject)
+                              where own.id = %2$s and la.learner_id = r.subject)
               and not jsonb_exists(cast(r.affiliations as jsonb),
-                                   coalesce((select a.org_id from audition a where a.audition_id = :audition), ''))
+                                   coalesce((select a.org_id from audition a where a.audition_id = %3$s), ''))""";
+
+    private static final String PICK_REVIEWER = """
+            select r.id from reviewer r
+            where %s
             order by
               case when not exists (
                        select 1 from review_task mine join review_task other on other.reviewer_id = mine.reviewer_id
@@ -54,7 +62,20 @@ public class ReviewAssigner {
                    then 0 else 1 end,
               (select count(*) from review_task t where t.reviewer_id = r.id and t.status = 'ASSIGNED'),
               r.created_at, r.id
-            limit 1""";
+            limit 1""".formatted(ELIGIBLE.formatted(":skill", ":submission", ":audition"));
+
+    /**
+     * The oldest pooled tasks someone could take now. Tasks no one can take (a skill without reviewers, an
+     * audition whose reviewers all belong to its org) stay pooled without holding up the rest behind them.
+     */
+    private static final String PLACEABLE = """
+            select pooled.id from review_task pooled join submission s on s.id = pooled.submission_id
+            where pooled.status = 'POOLED'
+              and exists (select 1 from reviewer r where %s)
+            order by pooled.created_at, pooled.id
+            limit :window""".formatted(ELIGIBLE.formatted("s.skill", "pooled.submission_id", "s.audition_id"));
+    /** Pooled tasks tried per placement round, oldest first. */
+    private static final int PLACEMENT_WINDOW = 200;
 
     private static final String ANYONE_HAS_ROOM = """
             select exists (select 1 from reviewer r where r.active
@@ -77,6 +98,9 @@ public class ReviewAssigner {
             where s.gold and s.skill = :skill
               and not exists (select 1 from review_task t where t.submission_id = s.id and t.reviewer_id = :reviewer)
             order by random() limit 1""";
+
+    private static final Comparator<ReviewTask> OLDEST_FIRST = Comparator.comparing(ReviewTask::createdAt)
+            .thenComparing(ReviewTask::id);
 
     private final ReviewTaskRepository tasks;
     private final ReviewSubmissionRepository submissions;
@@ -197,8 +221,15 @@ public class ReviewAssigner {
         // assignments are serialised per database, so two instances cannot both fill a reviewer's last slot
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> locks.lock("review-assignment", "pool"))
-                .chain(() -> tasks.find("status = ?1 order by createdAt, id", TaskStatus.POOLED).page(0, 200).list())
+                .chain(this::placeable)
                 .chain(pooled -> placeWhileAnyoneHasRoom(pooled.iterator()));
+    }
+
+    private Uni<List<ReviewTask>> placeable() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(PLACEABLE, UUID.class)
+                        .setParameter("window", PLACEMENT_WINDOW).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ReviewTask> of()) : tasks.list("id in ?1", ids))
+                .map(found -> found.stream().sorted(OLDEST_FIRST).toList());
     }
 
     /**
