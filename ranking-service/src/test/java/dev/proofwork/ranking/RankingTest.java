@@ -167,6 +167,22 @@ class RankingTest {
     }
 
     @Test
+    void anAuditionOpenedAsAnAnchorIsKeptAsOneForTheRefit() {
+        String skill = skill();
+        UUID anchor = cohort(skill, "org-acme");
+        UUID ordinary = cohort(skill, "org-acme");
+        open(anchor, skill, true);
+        open(ordinary, skill, false);
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.operator("op"))
+                .when().get("/api/v1/cohorts/{id}", anchor).then().statusCode(200).body("anchor", equalTo(true)));
+        // open to learners once its opening is read; it was opened as an ordinary audition
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.learner("lea"))
+                .when().get("/api/v1/auditions/{id}/fit", ordinary).then().statusCode(200));
+        given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/cohorts/{id}", ordinary)
+                .then().statusCode(200).body("anchor", equalTo(false));
+    }
+
+    @Test
     void aLearnerSeesTheirChanceOfPassingBeforeClaimingASeatOfAnOpenAuditionOnly() {
         String skill = skill();
         UUID audition = cohort(skill, "org-acme");
@@ -177,10 +193,7 @@ class RankingTest {
         // a draft, even another org's, has no fit: its existence must not leak
         given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/auditions/{id}/fit", audition)
                 .then().statusCode(404);
-        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new AuditionOpened(audition, "org-acme",
-                "Task", skill, 10, 90, 1, List.of(new RubricCriterion("correctness", "Right", BigDecimal.ONE, 4)), 1,
-                new BigDecimal("0.2"), false, new Money(4500, "EUR"), null, Instant.now().plus(Duration.ofDays(30)),
-                Instant.now())));
+        open(audition, skill, false);
         Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.learner(learner))
                 .when().get("/api/v1/auditions/{id}/fit", audition).then().statusCode(200));
 
@@ -293,6 +306,13 @@ class RankingTest {
         Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.operator("op"))
                 .when().get("/api/v1/cohorts/{id}", audition).then().statusCode(200));
         return audition;
+    }
+
+    private static void open(UUID audition, String skill, boolean anchor) {
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new AuditionOpened(audition, "org-acme",
+                "Task", skill, 10, 90, 1, List.of(new RubricCriterion("correctness", "Right", BigDecimal.ONE, 4)), 1,
+                new BigDecimal("0.2"), anchor, new Money(4500, "EUR"), null, Instant.now().plus(Duration.ofDays(30)),
+                Instant.now())));
     }
 
     private static UUID submit(UUID audition, String skill, String learner) {

@@ -46,11 +46,12 @@ public class Cohort {
         return openedAt != null && closedAt == null;
     }
 
-    public record View(UUID auditionId, String orgId, String title, String skill) {
+    /** @param anchor a task taken in many cohorts on purpose, so that the refit can link them */
+    public record View(UUID auditionId, String orgId, String title, String skill, boolean anchor) {
     }
 
     public View view() {
-        return new View(auditionId, orgId, title, skill);
+        return new View(auditionId, orgId, title, skill, anchor);
     }
 
     public UUID auditionId() {
