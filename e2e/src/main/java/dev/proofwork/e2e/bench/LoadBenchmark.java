@@ -6,13 +6,16 @@ import dev.proofwork.e2e.Identity;
 import dev.proofwork.e2e.KeycloakTokens;
 import dev.proofwork.e2e.ScenarioException;
 import dev.proofwork.e2e.TokenSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * How much the marketplace carries on this machine, through its public API with real tokens, beside what the
@@ -33,7 +37,8 @@ import java.util.function.Consumer;
  * and a chart, and never fails for a figure. Flags: --learners, --reviewers, --auditions, --rates (submissions per
  * second, comma separated), --step-seconds, --read-seconds, --concurrency, --ranking-learners and --cohort-seats
  * (the size of the synthetic skill the ranking is measured at; 0 learners skips it), --only ranking (that stage
- * alone), --out.
+ * alone), --instances (how many processes of every service to play the throughput stages against, in turn, comma
+ * separated: {@code 1,2} plays them with one, then with two, started by {@code ./proofwork scale}), --out.
  */
 public final class LoadBenchmark {
 
@@ -58,9 +63,11 @@ public final class LoadBenchmark {
     private final List<UUID> auditions = new ArrayList<>();
     private final List<String> reviewerIds = new ArrayList<>();
     private final Report report = new Report();
+    /** Processes of each service the current round spreads its callers over. */
+    private int instances = 1;
 
-    /** A seat a learner takes: one attempt per learner and audition. */
-    private record Seat(Identity learner, UUID audition) {
+    /** A seat a learner takes: one attempt per learner and audition; the learner is the caller-th. */
+    private record Seat(Identity learner, int caller, UUID audition) {
     }
 
     private LoadBenchmark(Map<String, String> flags, TokenSource tokens) {
@@ -73,6 +80,7 @@ public final class LoadBenchmark {
         Map<String, String> flags = new LinkedHashMap<>(Map.of("learners", "200", "reviewers", "8", "auditions", "10",
                 "rates", "5,10,20,40", "step-seconds", "20", "read-seconds", "10", "concurrency", "16",
                 "out", ".proofwork/bench"));
+        flags.put("instances", "1");
         flags.putAll(Map.of("ranking-learners", "100000", "cohort-seats", "1000", "only", "all"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !flags.containsKey(args[i].substring(2))) {
@@ -113,34 +121,18 @@ public final class LoadBenchmark {
                 + number("concurrency") + " depositing orgs: accounts and tokens from Keycloak, up front");
         cast();
 
-        try (ServiceUsage usage = new ServiceUsage(home, SERVICES)) {
-            step("3/7 reads and ledger postings, " + number("concurrency") + " callers for " + number("read-seconds") + " s each");
-            String list = AUDITION + "/api/v1/auditions?size=20";
-            report.stages.add(closedLoop("list auditions", learners.getFirst(), who -> http.get(list, tokens.token(who)).expect(200)));
-            report.stages.add(closedLoop("deposit", null, who -> http.send("POST",
-                    PAYOUT + "/api/v1/employers/" + who.orgId() + "/deposits", tokens.token(who),
-                    Map.of("amountMinor", 100, "currency", EUR), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-                    .expect(201)));
-
-            step("4/7 the pipeline at rising rates: claim, submit, two reviews each, scores, rankings, payables");
-            Pipeline pipeline = new Pipeline(env("KAFKA_BOOTSTRAP", "localhost:9092"));
-            try (pipeline) {
-                pipeline.play();
+        List<Integer> counts = Arrays.stream(flags.get("instances").split(",")).map(String::strip)
+                .map(Integer::parseInt).toList();
+        try {
+            for (int count : counts) {
+                playRound(home, count);
             }
-
-            step("5/7 employers close, the operator runs payouts");
-            long start = System.nanoTime();
-            for (UUID audition : auditions) {
-                http.post(AUDITION + "/api/v1/auditions/" + audition + "/close", tokens.token(employer), null).expect(200);
-            }
-            report.closeMillis = (System.nanoTime() - start) / 1e6;
-            start = System.nanoTime();
-            report.payoutRun = http.post(PAYOUT + "/api/v1/payout-runs", tokens.token(operator), null).expect(200).body();
-            report.payoutRunMillis = (System.nanoTime() - start) / 1e6;
-            report.usage = usage.figures();
         } finally {
             for (String id : reviewerIds) {
                 http.post(SCORING + "/api/v1/reviewers/" + id + "/deactivate", tokens.token(operator), null);
+            }
+            if (instances != 1) {
+                scale(1);
             }
         }
 
@@ -152,9 +144,76 @@ public final class LoadBenchmark {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
         report.print(System.out);
         Path csv = report.writeCsv(out.resolve("bench-" + stamp + ".csv"));
-        Path chart = report.writeChart(out.resolve("bench-" + stamp + ".svg"));
-        Files.copy(chart, out.resolve("latest.svg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("    wrote " + csv + " and " + chart);
+        System.out.println("    wrote " + csv);
+        for (Report.Round round : report.rounds) {
+            String suffix = round.instances == 1 ? "" : "-x" + round.instances;
+            Path chart = report.writeChart(out.resolve("bench-" + stamp + suffix + ".svg"), round);
+            Files.copy(chart, out.resolve("latest" + suffix + ".svg"), StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("    wrote " + chart);
+        }
+    }
+
+    /**
+     * Stages 3-5 against {@code count} processes of every service: auditions of their own, callers spread over the
+     * processes, each service's memory and CPU summed over them.
+     */
+    private void playRound(Path home, int count) throws Exception {
+        if (count != instances) {
+            step("scaling the local run to " + count + " process(es) of each service");
+            scale(count);
+        }
+        Report.Round round = report.round(count);
+        String label = " (" + round.title() + ")";
+        auditions.clear();
+        for (int i = 0; i < number("auditions"); i++) {
+            auditions.add(publish("Bench task " + i + " (" + tag + ", " + count + ")", learners.size()));
+        }
+        List<String> processes = new ArrayList<>();
+        for (String service : SERVICES) {
+            processes.add(service);
+            IntStream.rangeClosed(2, count).forEach(k -> processes.add(service + "-" + k));
+        }
+        try (ServiceUsage usage = new ServiceUsage(home, processes)) {
+            step("3/7 reads and ledger postings, " + number("concurrency") + " callers for " + number("read-seconds")
+                    + " s each" + label);
+            round.stages.add(closedLoop("list auditions", learners.getFirst(), (who, caller) -> http.get(
+                    at(AUDITION, caller) + "/api/v1/auditions?size=20", tokens.token(who)).expect(200)));
+            round.stages.add(closedLoop("deposit", null, (who, caller) -> http.send("POST",
+                    at(PAYOUT, caller) + "/api/v1/employers/" + who.orgId() + "/deposits", tokens.token(who),
+                    Map.of("amountMinor", 100, "currency", EUR), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                    .expect(201)));
+
+            step("4/7 the pipeline at rising rates: claim, submit, two reviews each, scores, rankings, payables" + label);
+            try (Pipeline pipeline = new Pipeline(env("KAFKA_BOOTSTRAP", "localhost:9092"), round)) {
+                pipeline.play();
+            }
+
+            step("5/7 employers close, the operator runs payouts" + label);
+            long start = System.nanoTime();
+            for (UUID audition : auditions) {
+                http.post(AUDITION + "/api/v1/auditions/" + audition + "/close", tokens.token(employer), null).expect(200);
+            }
+            round.closeMillis = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            round.payoutRun = http.post(PAYOUT + "/api/v1/payout-runs", tokens.token(operator), null).expect(200).body();
+            round.payoutRunMillis = (System.nanoTime() - start) / 1e6;
+            round.usage = usage.figures();
+        }
+    }
+
+    /** Starts or stops processes of the local run's services with {@code ./proofwork scale}. */
+    private void scale(int count) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("./proofwork", "scale", String.valueOf(count)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new ScenarioException("./proofwork scale " + count + " failed (exit " + exit + ")");
+        }
+        instances = count;
+    }
+
+    /** The service at {@code base} as the caller-th caller reaches it: instance K answers on base's port + 20*(K-1). */
+    private String at(String base, int caller) {
+        int port = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+        return "http://localhost:" + (port + 20 * Math.floorMod(caller, instances));
     }
 
     /** A refit and a large cohort's ranking in a synthetic skill of --ranking-learners learners. */
@@ -202,11 +261,12 @@ public final class LoadBenchmark {
         }
         long seats = learners.size();
         http.send("POST", PAYOUT + "/api/v1/employers/" + employer.orgId() + "/deposits", tokens.token(employer),
-                Map.of("amountMinor", seats * 4_000 * (number("auditions") + 1), "currency", EUR),
+                Map.of("amountMinor", seats * 4_000 * (number("auditions") + 1) * rounds(), "currency", EUR),
                 Map.of("Idempotency-Key", "bench-" + tag)).expect(201);
-        for (int i = 0; i < number("auditions"); i++) {
-            auditions.add(publish("Bench task " + i + " (" + tag + ")", (int) seats));
-        }
+    }
+
+    private int rounds() {
+        return flags.get("instances").split(",").length;
     }
 
     private UUID publish(String title, int seats) {
@@ -243,7 +303,8 @@ public final class LoadBenchmark {
      * {@code concurrency} callers, each calling again as soon as it has its answer, for read-seconds, after as long
      * again unmeasured (connections opened, code compiled on both sides).
      */
-    private Latencies.Figures closedLoop(String stage, Identity caller, Consumer<Identity> call) throws Exception {
+    private Latencies.Figures closedLoop(String stage, Identity caller, BiConsumer<Identity, Integer> call)
+            throws Exception {
         callFor(new Latencies(stage), caller, call);
         Latencies latencies = new Latencies(stage);
         Duration wall = callFor(latencies, caller, call);
@@ -253,17 +314,19 @@ public final class LoadBenchmark {
         return figures;
     }
 
-    private Duration callFor(Latencies latencies, Identity caller, Consumer<Identity> call) throws InterruptedException {
+    private Duration callFor(Latencies latencies, Identity caller, BiConsumer<Identity, Integer> call)
+            throws InterruptedException {
         AtomicBoolean go = new AtomicBoolean(true);
         Instant start = Instant.now();
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < number("concurrency"); i++) {
                 Identity who = caller != null ? caller : depositors.get(i);
+                int index = i;
                 callers.submit(() -> {
                     while (go.get()) {
                         long sent = System.nanoTime();
                         try {
-                            call.accept(who);
+                            call.accept(who, index);
                             latencies.record(sent);
                         } catch (RuntimeException e) {
                             latencies.failed();
@@ -286,20 +349,28 @@ public final class LoadBenchmark {
         private final Latencies reviews = new Latencies("review");
         private final Latencies queues = new Latencies("review queue");
         private final ExecutorService reviewerThreads = Executors.newVirtualThreadPerTaskExecutor();
+        private final Report.Round round;
 
-        Pipeline(String kafka) {
+        Pipeline(String kafka, Report.Round round) {
             this.outcomes = new Outcomes(kafka, tokens, skill);
+            this.round = round;
         }
 
         void play() throws Exception {
             List<Seat> pairs = new ArrayList<>();
             for (UUID audition : auditions) {
-                learners.forEach(learner -> pairs.add(new Seat(learner, audition)));
+                for (int i = 0; i < learners.size(); i++) {
+                    pairs.add(new Seat(learners.get(i), i, audition));
+                }
             }
             Collections.shuffle(pairs, random);
             seats.addAll(pairs);
             outcomes.start();
-            reviewers.forEach(reviewer -> reviewerThreads.submit(() -> reviewLoop(reviewer)));
+            for (int i = 0; i < reviewers.size(); i++) {
+                Identity reviewer = reviewers.get(i);
+                String scoring = at(SCORING, i);
+                reviewerThreads.submit(() -> reviewLoop(reviewer, scoring));
+            }
             Instant pipelineStart = Instant.now();
             for (String rate : flags.get("rates").split(",")) {
                 offer(Integer.parseInt(rate.strip()));
@@ -307,11 +378,11 @@ public final class LoadBenchmark {
             System.out.println("    waiting for the last scores, rankings and payables");
             outcomes.awaitAll(Duration.ofSeconds(180));
             reviewing.set(false);
-            report.events = outcomes.eventsSinceStart();
-            report.pipelineSeconds = Duration.between(pipelineStart, outcomes.lastEffect().orElse(Instant.now())).toMillis() / 1000.0;
-            report.stages.add(reviews.over(Duration.between(pipelineStart, Instant.now())));
-            report.stages.add(queues.over(Duration.between(pipelineStart, Instant.now())));
-            report.lags.addAll(outcomes.lags());
+            round.events = outcomes.eventsSinceStart();
+            round.pipelineSeconds = Duration.between(pipelineStart, outcomes.lastEffect().orElse(Instant.now())).toMillis() / 1000.0;
+            round.stages.add(reviews.over(Duration.between(pipelineStart, Instant.now())));
+            round.stages.add(queues.over(Duration.between(pipelineStart, Instant.now())));
+            round.lags.addAll(outcomes.lags());
         }
 
         private void offer(int rate) throws InterruptedException {
@@ -339,19 +410,20 @@ public final class LoadBenchmark {
             Duration wall = Duration.between(wallStart, Instant.now());
             Latencies.Figures claimed = claims.over(wall);
             Latencies.Figures submitted = submits.over(wall);
-            report.stages.add(claimed);
-            report.stages.add(submitted);
-            report.offered.put(rate, submitted.perSecond());
+            round.stages.add(claimed);
+            round.stages.add(submitted);
+            round.offered.put(rate, submitted.perSecond());
             System.out.printf(Locale.ROOT, "    offered %3d/s: submitted %.1f/s, submit p99 %.0f ms, %d failed; %d reviews so far%n",
                     rate, submitted.perSecond(), submitted.p99Millis(), submitted.failed() + claimed.failed(), reviews.count());
         }
 
         private void claimAndSubmit(int rate, Seat seat, Latencies claims, Latencies submits) {
             Identity learner = seat.learner();
+            String audition = at(AUDITION, seat.caller());
             String attempt;
             try {
                 long sent = System.nanoTime();
-                attempt = http.post(AUDITION + "/api/v1/auditions/" + seat.audition() + "/attempts", tokens.token(learner), null)
+                attempt = http.post(audition + "/api/v1/auditions/" + seat.audition() + "/attempts", tokens.token(learner), null)
                         .expect(201).body().path("attemptId").asText();
                 claims.record(sent);
             } catch (RuntimeException e) {
@@ -360,7 +432,7 @@ public final class LoadBenchmark {
             }
             try {
                 long sent = System.nanoTime();
-                UUID submission = UUID.fromString(http.post(AUDITION + "/api/v1/attempts/" + attempt + "/submission",
+                UUID submission = UUID.fromString(http.post(audition + "/api/v1/attempts/" + attempt + "/submission",
                         tokens.token(learner), Map.of("content", prose(), "links", List.of())).expect(201).body()
                         .path("submissionId").asText());
                 submits.record(sent);
@@ -370,15 +442,15 @@ public final class LoadBenchmark {
             }
         }
 
-        private void reviewLoop(Identity reviewer) {
+        private void reviewLoop(Identity reviewer, String scoring) {
             while (reviewing.get()) {
                 try {
                     long sent = System.nanoTime();
-                    JsonNode queue = http.get(SCORING + "/api/v1/reviews/queue", tokens.token(reviewer)).expect(200).body();
+                    JsonNode queue = http.get(scoring + "/api/v1/reviews/queue", tokens.token(reviewer)).expect(200).body();
                     queues.record(sent);
                     for (JsonNode item : queue) {
                         sent = System.nanoTime();
-                        http.post(SCORING + "/api/v1/reviews/" + item.path("taskId").asText(), tokens.token(reviewer),
+                        http.post(scoring + "/api/v1/reviews/" + item.path("taskId").asText(), tokens.token(reviewer),
                                 Map.of("scores", scoresFor(item.path("content").asText()), "comment", "benchmark review"))
                                 .expect(200, 201);
                         reviews.record(sent);

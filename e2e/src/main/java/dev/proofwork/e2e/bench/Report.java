@@ -16,46 +16,60 @@ import java.util.TreeMap;
 final class Report {
 
     Ceilings.Figures ceilings;
-    final List<Latencies.Figures> stages = new ArrayList<>();
-    final List<Outcomes.Lag> lags = new ArrayList<>();
-    final Map<Integer, Double> offered = new TreeMap<>();
-    Map<String, ServiceUsage.Figures> usage = new LinkedHashMap<>();
-    double closeMillis;
-    double payoutRunMillis;
-    JsonNode payoutRun;
+    final List<Round> rounds = new ArrayList<>();
     RankingScale.Figures rankingScale;
 
-    /** Records all topics gained while the pipeline ran, and for how long it ran. */
-    long events;
-    double pipelineSeconds;
+    /** The throughput stages played against {@code instances} processes of every service. */
+    static final class Round {
+
+        final int instances;
+        final List<Latencies.Figures> stages = new ArrayList<>();
+        final List<Outcomes.Lag> lags = new ArrayList<>();
+        final Map<Integer, Double> offered = new TreeMap<>();
+        Map<String, ServiceUsage.Figures> usage = new LinkedHashMap<>();
+        double closeMillis;
+        double payoutRunMillis;
+        JsonNode payoutRun;
+
+        /** Records all topics gained while the pipeline ran, and for how long it ran. */
+        long events;
+        double pipelineSeconds;
+
+        Round(int instances) {
+            this.instances = instances;
+        }
+
+        String title() {
+            return instances == 1 ? "one process of each service" : instances + " processes of each service";
+        }
+
+        double perSecond(String stage) {
+            return stages.stream().filter(figures -> figures.stage().equals(stage)).mapToDouble(Latencies.Figures::perSecond)
+                    .findFirst().orElse(Double.NaN);
+        }
+
+        double finalScoreLagP99(int rate) {
+            return lags.stream().filter(lag -> lag.offeredRate() == rate && lag.effect().equals("final score"))
+                    .mapToDouble(Outcomes.Lag::p99Millis).findFirst().orElse(Double.NaN) / 1000;
+        }
+    }
+
+    Round round(int instances) {
+        Round round = new Round(instances);
+        rounds.add(round);
+        return round;
+    }
 
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "%nCeilings: PostgreSQL pgbench -N %.0f tps; Kafka producer %.0f records/s%n",
                 ceilings.postgresTps(), ceilings.kafkaRecordsPerSecond());
-        out.printf(Locale.ROOT, "%n%-22s %8s %7s %10s %9s %9s %12s%n", "stage", "calls", "failed", "per second",
-                "p50 ms", "p99 ms", "of pgbench");
-        for (Latencies.Figures stage : stages) {
-            out.printf(Locale.ROOT, "%-22s %8d %7d %10.1f %9.1f %9.1f %11.1f%%%n", stage.stage(), stage.calls(),
-                    stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(),
-                    100 * stage.perSecond() / ceilings.postgresTps());
+        for (Round round : rounds) {
+            out.printf(Locale.ROOT, "%n--- %s ---%n", round.title());
+            print(out, round);
         }
-        out.printf(Locale.ROOT, "%n%-10s %-16s %7s %8s %9s %9s%n", "offered/s", "lag to", "count", "missing", "p50 s", "p99 s");
-        for (Outcomes.Lag lag : lags) {
-            out.printf(Locale.ROOT, "%-10d %-16s %7d %8d %9.2f %9.2f%n", lag.offeredRate(), lag.effect(), lag.count(),
-                    lag.missing(), lag.p50Millis() / 1000, lag.p99Millis() / 1000);
+        if (rounds.size() > 1) {
+            compare(out);
         }
-        int submissions = lags.stream().filter(lag -> lag.effect().equals("final score"))
-                .mapToInt(lag -> lag.count() + lag.missing()).sum();
-        double eventsPerSecond = events / Math.max(pipelineSeconds, 1);
-        out.printf(Locale.ROOT, "%nthe pipeline wrote %d events for %d submissions (%.1f each), %.0f events/s on average: "
-                + "%.2f%% of the broker's rate%n", events, submissions, events / (double) Math.max(submissions, 1),
-                eventsPerSecond, 100 * eventsPerSecond / ceilings.kafkaRecordsPerSecond());
-        offered.forEach((rate, achieved) -> out.printf(Locale.ROOT, "offered %d submissions/s: submitted %.1f/s%n", rate, achieved));
-        out.printf(Locale.ROOT, "%nclosing the auditions took %.0f ms; the payout run %.0f ms: %s%n", closeMillis,
-                payoutRunMillis, payoutRun);
-        out.printf(Locale.ROOT, "%n%-18s %12s %10s %12s%n", "service", "peak RSS MB", "CPU %", "started in s");
-        usage.values().forEach(u -> out.printf(Locale.ROOT, "%-18s %12d %10.0f %12.2f%n", u.service(), u.peakRssMb(),
-                u.cpuPercent(), u.startSeconds()));
         if (rankingScale != null) {
             RankingScale.Figures r = rankingScale;
             out.printf(Locale.ROOT, "%nranking at %,d learners and %,d reviews: refit through the API %.1f s (%s), every"
@@ -68,32 +82,80 @@ final class Report {
         }
     }
 
+    private void print(PrintStream out, Round round) {
+        out.printf(Locale.ROOT, "%n%-22s %8s %7s %10s %9s %9s %12s%n", "stage", "calls", "failed", "per second",
+                "p50 ms", "p99 ms", "of pgbench");
+        for (Latencies.Figures stage : round.stages) {
+            out.printf(Locale.ROOT, "%-22s %8d %7d %10.1f %9.1f %9.1f %11.1f%%%n", stage.stage(), stage.calls(),
+                    stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(),
+                    100 * stage.perSecond() / ceilings.postgresTps());
+        }
+        out.printf(Locale.ROOT, "%n%-10s %-16s %7s %8s %9s %9s%n", "offered/s", "lag to", "count", "missing", "p50 s", "p99 s");
+        for (Outcomes.Lag lag : round.lags) {
+            out.printf(Locale.ROOT, "%-10d %-16s %7d %8d %9.2f %9.2f%n", lag.offeredRate(), lag.effect(), lag.count(),
+                    lag.missing(), lag.p50Millis() / 1000, lag.p99Millis() / 1000);
+        }
+        int submissions = round.lags.stream().filter(lag -> lag.effect().equals("final score"))
+                .mapToInt(lag -> lag.count() + lag.missing()).sum();
+        double eventsPerSecond = round.events / Math.max(round.pipelineSeconds, 1);
+        out.printf(Locale.ROOT, "%nthe pipeline wrote %d events for %d submissions (%.1f each), %.0f events/s on average: "
+                + "%.2f%% of the broker's rate%n", round.events, submissions, round.events / (double) Math.max(submissions, 1),
+                eventsPerSecond, 100 * eventsPerSecond / ceilings.kafkaRecordsPerSecond());
+        round.offered.forEach((rate, achieved) -> out.printf(Locale.ROOT, "offered %d submissions/s: submitted %.1f/s%n", rate, achieved));
+        out.printf(Locale.ROOT, "%nclosing the auditions took %.0f ms; the payout run %.0f ms: %s%n", round.closeMillis,
+                round.payoutRunMillis, round.payoutRun);
+        out.printf(Locale.ROOT, "%n%-18s %12s %10s %12s%n", "service", "peak RSS MB", "CPU %", "started in s");
+        round.usage.values().forEach(u -> out.printf(Locale.ROOT, "%-18s %12d %10.0f %12.2f%n", u.service(), u.peakRssMb(),
+                u.cpuPercent(), u.startSeconds()));
+    }
+
+    /** Each round's rates side by side: what the second process of every service bought on this machine. */
+    private void compare(PrintStream out) {
+        out.printf(Locale.ROOT, "%n%-28s %10s %10s %10s", "processes of each service", "list/s", "deposit/s", "review/s");
+        Round first = rounds.getFirst();
+        first.offered.keySet().forEach(rate -> out.printf(Locale.ROOT, " %14s", "p99 lag @" + rate + "/s"));
+        out.println();
+        for (Round round : rounds) {
+            out.printf(Locale.ROOT, "%-28d %10.0f %10.0f %10.1f", round.instances, round.perSecond("list auditions"),
+                    round.perSecond("deposit"), round.perSecond("review"));
+            first.offered.keySet().forEach(rate -> out.printf(Locale.ROOT, " %13.1fs", round.finalScoreLagP99(rate)));
+            out.println();
+        }
+    }
+
+    /** One row per figure; {@code instances} is how many processes of each service the row's round ran. */
     Path writeCsv(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("kind,name,offered_per_second,count,failed_or_missing,per_second,p50_ms,p99_ms,ceiling,ratio,peak_rss_mb,cpu_percent,start_seconds");
-        lines.add(String.format(Locale.ROOT, "ceiling,postgres pgbench -N,,,,%.1f,,,,,,,", ceilings.postgresTps()));
-        lines.add(String.format(Locale.ROOT, "ceiling,kafka producer,,,,%.1f,,,,,,,", ceilings.kafkaRecordsPerSecond()));
-        for (Latencies.Figures stage : stages) {
-            lines.add(String.format(Locale.ROOT, "stage,%s,,%d,%d,%.2f,%.2f,%.2f,%.1f,%.4f,,,", stage.stage(), stage.calls(),
-                    stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(), ceilings.postgresTps(),
-                    stage.perSecond() / ceilings.postgresTps()));
+        lines.add("kind,name,instances,offered_per_second,count,failed_or_missing,per_second,p50_ms,p99_ms,ceiling,ratio,"
+                + "peak_rss_mb,cpu_percent,start_seconds");
+        lines.add(String.format(Locale.ROOT, "ceiling,postgres pgbench -N,,,,,%.1f,,,,,,,", ceilings.postgresTps()));
+        lines.add(String.format(Locale.ROOT, "ceiling,kafka producer,,,,,%.1f,,,,,,,", ceilings.kafkaRecordsPerSecond()));
+        for (Round round : rounds) {
+            int n = round.instances;
+            for (Latencies.Figures stage : round.stages) {
+                lines.add(String.format(Locale.ROOT, "stage,%s,%d,,%d,%d,%.2f,%.2f,%.2f,%.1f,%.4f,,,", stage.stage(), n,
+                        stage.calls(), stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis(),
+                        ceilings.postgresTps(), stage.perSecond() / ceilings.postgresTps()));
+            }
+            for (Outcomes.Lag lag : round.lags) {
+                lines.add(String.format(Locale.ROOT, "lag,%s,%d,%d,%d,%d,%.2f,%.2f,%.2f,,,,,", lag.effect(), n,
+                        lag.offeredRate(), lag.count(), lag.missing(),
+                        round.offered.getOrDefault(lag.offeredRate(), Double.NaN), lag.p50Millis(), lag.p99Millis()));
+            }
+            double eventsPerSecond = round.events / Math.max(round.pipelineSeconds, 1);
+            lines.add(String.format(Locale.ROOT, "events,all topics,%d,,%d,,%.2f,,,%.1f,%.4f,,,", n, round.events,
+                    eventsPerSecond, ceilings.kafkaRecordsPerSecond(), eventsPerSecond / ceilings.kafkaRecordsPerSecond()));
+            round.usage.values().forEach(u -> lines.add(String.format(Locale.ROOT, "service,%s,%d,,,,,,,,,%d,%.1f,%.2f",
+                    u.service(), n, u.peakRssMb(), u.cpuPercent(), u.startSeconds())));
         }
-        for (Outcomes.Lag lag : lags) {
-            lines.add(String.format(Locale.ROOT, "lag,%s,%d,%d,%d,%.2f,%.2f,%.2f,,,,,", lag.effect(), lag.offeredRate(), lag.count(),
-                    lag.missing(), offered.getOrDefault(lag.offeredRate(), Double.NaN), lag.p50Millis(), lag.p99Millis()));
-        }
-        lines.add(String.format(Locale.ROOT, "events,all topics,,%d,,%.2f,,,%.1f,%.4f,,,", events,
-                events / Math.max(pipelineSeconds, 1), ceilings.kafkaRecordsPerSecond(),
-                events / Math.max(pipelineSeconds, 1) / ceilings.kafkaRecordsPerSecond()));
-        usage.values().forEach(u -> lines.add(String.format(Locale.ROOT, "service,%s,,,,,,,,,%d,%.1f,%.2f", u.service(),
-                u.peakRssMb(), u.cpuPercent(), u.startSeconds())));
         if (rankingScale != null) {
-            lines.add(String.format(Locale.ROOT, "ranking,refit %d learners,,%d,,,%.2f,,,,,,", rankingScale.learners(),
+            lines.add(String.format(Locale.ROOT, "ranking,refit %d learners,1,,%d,,,%.2f,,,,,,", rankingScale.learners(),
                     rankingScale.reviews(), rankingScale.refitSeconds() * 1000));
-            lines.add(String.format(Locale.ROOT, "ranking,published after refit,,,,,%.2f,,,,,,", rankingScale.publishSeconds() * 1000));
+            lines.add(String.format(Locale.ROOT, "ranking,published after refit,1,,,,,%.2f,,,,,,",
+                    rankingScale.publishSeconds() * 1000));
             for (Latencies.Figures stage : List.of(rankingScale.readsDuringRefit(), rankingScale.cohortPage(),
                     rankingScale.leaderboardPage())) {
-                lines.add(String.format(Locale.ROOT, "ranking,%s,,%d,%d,%.2f,%.2f,%.2f,,,,,", stage.stage(), stage.calls(),
+                lines.add(String.format(Locale.ROOT, "ranking,%s,1,,%d,%d,%.2f,%.2f,%.2f,,,,,", stage.stage(), stage.calls(),
                         stage.failed(), stage.perSecond(), stage.p50Millis(), stage.p99Millis()));
             }
         }
@@ -101,8 +163,10 @@ final class Report {
         return file;
     }
 
-    /** Lag (p50 dashed, p99 solid) to each effect against the offered submission rate. */
-    Path writeChart(Path file) throws IOException {
+    /** Lag (p50 dashed, p99 solid) to each effect against the offered submission rate, in one round. */
+    Path writeChart(Path file, Round round) throws IOException {
+        Map<Integer, Double> offered = round.offered;
+        List<Outcomes.Lag> lags = round.lags;
         int width = 640;
         int height = 360;
         int left = 60;
@@ -115,7 +179,8 @@ final class Report {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">Lag from submission to its effects, by offered rate</text>%n", left));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">Lag from submission to its effects, by offered rate%s</text>%n",
+                left, round.instances == 1 ? "" : ", " + round.instances + " processes per service"));
         int plotW = width - left - right;
         int plotH = height - top - bottom;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n", left, top + plotH, left + plotW, top + plotH));
