@@ -317,8 +317,9 @@ public final class Scenario {
             int round = 0;
             for (Reviewer reviewer : reviewers) {
                 for (JsonNode item : http.get(config.scoringUrl() + "/api/v1/reviews/queue", token(reviewer.id())).expect(200).body()) {
-                    review(reviewer, item);
-                    round++;
+                    if (review(reviewer, item)) {
+                        round++;
+                    }
                 }
             }
             reviewed += round;
@@ -329,11 +330,15 @@ public final class Scenario {
         progress.accept("    " + reviewed + " reviews and decisions given");
     }
 
-    private void review(Reviewer reviewer, JsonNode item) {
+    /** Reviews the item, or leaves it when it is an earlier run's work and the services are shared: false then. */
+    private boolean review(Reviewer reviewer, JsonNode item) {
         String taskId = item.path("taskId").asText();
         Matcher found = WORK_TOKEN.matcher(item.path("content").asText());
         Work work = found.find() ? works.get(found.group()) : null;
         if (work == null) {
+            if (config.sharedRun()) {
+                return false;
+            }
             throw new ScenarioException("a queue item carries work this scenario did not submit: " + item);
         }
         Map<String, Integer> scores = scores(reviewer, work, item.path("rubric"));
@@ -342,12 +347,13 @@ public final class Scenario {
             http.post(config.scoringUrl() + "/api/v1/appeals/" + taskId + "/decision", token(reviewer.id()),
                     Map.of("decision", "REVISE", "reason", "the tests do cover the edge case the reviews missed",
                             "scores", scores)).expect(200, 201);
-            return;
+            return true;
         }
         Map<String, Object> verdict = work.kind() == Kind.JUNK
                 ? Map.of("invalidReason", "placeholder text, not an attempt at the task")
                 : Map.of("scores", scores, "comment", "scored by the scenario's reviewer model");
         http.post(config.scoringUrl() + "/api/v1/reviews/" + taskId, token(reviewer.id()), verdict).expect(200, 201);
+        return true;
     }
 
     /** The hidden truth seen through a reviewer: ability against difficulty, their severity, and noise. */

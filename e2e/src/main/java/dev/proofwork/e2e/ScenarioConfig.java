@@ -8,9 +8,12 @@ import java.time.Duration;
  *
  * @param appealWindow   how long after a close the bonus waits; must match the services' {@code proofwork.appeals.window}
  * @param lateWait       how long the late learner waits before submitting to a one-minute audition
+ * @param sharedRun      the services hold work of earlier runs (the local run, played again after an interrupted
+ *                       run): reviewers leave work this run did not submit in their queues instead of failing on it
  */
 public record ScenarioConfig(int learners, int auditions, int reviewers, long seed, String auditionUrl,
-        String scoringUrl, String rankingUrl, String payoutUrl, Duration appealWindow, Duration lateWait) {
+        String scoringUrl, String rankingUrl, String payoutUrl, Duration appealWindow, Duration lateWait,
+        boolean sharedRun) {
 
     public ScenarioConfig {
         if (learners < 8) {
@@ -26,6 +29,6 @@ public record ScenarioConfig(int learners, int auditions, int reviewers, long se
 
     public static ScenarioConfig local(int learners, int auditions, int reviewers, long seed, Duration appealWindow) {
         return new ScenarioConfig(learners, auditions, reviewers, seed, "http://localhost:8081", "http://localhost:8082",
-                "http://localhost:8083", "http://localhost:8084", appealWindow, Duration.ofSeconds(65));
+                "http://localhost:8083", "http://localhost:8084", appealWindow, Duration.ofSeconds(65), true);
     }
 }

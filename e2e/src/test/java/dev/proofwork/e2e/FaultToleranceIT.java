@@ -84,7 +84,7 @@ class FaultToleranceIT extends MarketplaceOutcomeChecks {
                 "proofwork.proofs.threshold", "0"), kafka);
         ScenarioConfig config = new ScenarioConfig(10, 4, 4, 20261124L, services.url("audition-service"),
                 services.url("scoring-service"), services.url("ranking-service"), services.url("payout-service"),
-                APPEAL_WINDOW, Duration.ofSeconds(65));
+                APPEAL_WINDOW, Duration.ofSeconds(65), false);
         // one fault at a time, so each figure is the time of its own restart
         ExecutorService faults = Executors.newSingleThreadExecutor();
         Scenario scenario = new Scenario(config, ServiceProcesses.TEST_TOKENS, step -> {

@@ -44,7 +44,7 @@ class MarketplaceEndToEndIT extends MarketplaceOutcomeChecks {
                 "proofwork.proofs.threshold", "0"), 2);
         ScenarioConfig config = new ScenarioConfig(10, 4, 4, 20261124L, services.url("audition-service"),
                 services.url("scoring-service-2"), services.url("ranking-service-2"), services.url("payout-service"),
-                APPEAL_WINDOW, Duration.ofSeconds(65));
+                APPEAL_WINDOW, Duration.ofSeconds(65), false);
         try {
             outcome = new Scenario(config, ServiceProcesses.TEST_TOKENS, System.out::println).play();
         } catch (ScenarioException e) {
