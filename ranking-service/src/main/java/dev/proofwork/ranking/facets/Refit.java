@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,14 +52,19 @@ public class Refit {
     private static final Logger LOG = Logger.getLogger(Refit.class);
     private static final int PAGE = 20_000;
 
+    /**
+     * A page of the skill's reviews after the given one. The keyset is compared as a row, so that it is a
+     * condition on the (skill, review_id) index whatever the planner believes of the skill's size: freshly loaded,
+     * it once walked every skill's reviews in id order, a second and a half per page.
+     */
     private static final String REVIEWS = """
-            select o.review_id, a.learner_id, o.task_id::text as task_id, coalesce(c.anchor, false) as anchor,
-                   o.reviewer_id, o.score, o.observed_at
+            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.observed_at
             from review_observation o join submission_author a on a.submission_id = o.submission_id
-            left join cohort c on c.audition_id = o.task_id
-            where o.skill = $1 and o.review_id > $2
-            order by o.review_id
+            where o.skill = $1 and (o.skill, o.review_id) > ($1, $2)
+            order by o.skill, o.review_id
             limit $3""";
+
+    private static final String ANCHORS = "select audition_id::text as task_id from cohort where skill = $1 and anchor";
 
     private static final String LEARNERS = """
             select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
@@ -156,6 +162,8 @@ public class Refit {
         long[] marks = new long[3];
         return Uni.createFrom().voidItem()
                 .invoke(() -> marks[0] = System.nanoTime())
+                .chain(() -> pool.preparedQuery(ANCHORS).execute(Tuple.of(skill))
+                        .invoke(rows -> rows.forEach(row -> reviews.anchors.add(row.getString("task_id")))))
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
                 .chain(() -> {
                     marks[1] = System.nanoTime();
@@ -198,24 +206,19 @@ public class Refit {
         final Map<String, Integer> learners = new HashMap<>();
         final Map<String, Integer> tasks = new HashMap<>();
         final Map<String, Integer> reviewers = new HashMap<>();
-        final List<Boolean> anchors = new ArrayList<>();
+        /** The skill's anchor tasks (audition ids), taken in many cohorts on purpose. */
+        final Set<String> anchors = new HashSet<>();
         final BatchRefit.Evidence evidence = new BatchRefit.Evidence();
 
         void add(Row row) {
-            int task = index(tasks, row.getString("task_id"));
-            if (task == anchors.size()) {
-                anchors.add(row.getBoolean("anchor"));
-            }
-            evidence.add(index(learners, row.getString("learner_id")), task,
+            evidence.add(index(learners, row.getString("learner_id")), index(tasks, row.getString("task_id")),
                     index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
                     row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0);
         }
 
         boolean[] anchorTasks() {
-            boolean[] anchor = new boolean[anchors.size()];
-            for (int t = 0; t < anchor.length; t++) {
-                anchor[t] = anchors.get(t);
-            }
+            boolean[] anchor = new boolean[tasks.size()];
+            tasks.forEach((key, t) -> anchor[t] = anchors.contains(key));
             return anchor;
         }
 
