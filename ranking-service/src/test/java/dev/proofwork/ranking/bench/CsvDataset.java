@@ -9,16 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Any dataset, ranked without code changes: reviews from a CSV with the header
- * {@code learner,cohort,task,reviewer,score,timestamp} (score on 0..1, or on 0..max with {@code --max-score};
- * timestamp an ISO-8601 instant or epoch seconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
+ * {@code learner,cohort,task,reviewer,score,timestamp} (columns in any order, fields may be quoted; score on
+ * 0..1, or on 0..max with {@code --max-score}; timestamp an ISO-8601 instant, with or without an offset, or epoch
+ * seconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
  * {@code learner,mu,sigma,published_score,comparable}.
  */
 final class CsvDataset {
@@ -36,16 +44,17 @@ final class CsvDataset {
         List<Instant> times = new ArrayList<>();
         List<String[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(reviews);
+        int[] column = columns(lines.getFirst(), REVIEW_COLUMNS);
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
-            String[] f = line.split(",", -1);
-            int learner = index(learners, f[0].trim());
-            cohortOfLearner.putIfAbsent(learner, index(cohorts, f[1].trim()));
-            rows.add(new String[] { String.valueOf(learner), String.valueOf(index(tasks, f[2].trim())),
-                    String.valueOf(index(reviewers, f[3].trim())), f[4].trim() });
-            times.add(instant(f[5].trim()));
+            String[] f = fields(line);
+            int learner = index(learners, f[column[0]]);
+            cohortOfLearner.putIfAbsent(learner, index(cohorts, f[column[1]]));
+            rows.add(new String[] { String.valueOf(learner), String.valueOf(index(tasks, f[column[2]])),
+                    String.valueOf(index(reviewers, f[column[3]])), f[column[4]] });
+            times.add(instant(f[column[5]]));
         }
         Instant first = times.stream().min(Instant::compareTo).orElse(Instant.EPOCH);
         for (int i = 0; i < rows.size(); i++) {
@@ -57,11 +66,15 @@ final class CsvDataset {
         Arrays.fill(ability, Double.NaN);
         if (truth != null) {
             List<String> truthLines = Files.readAllLines(truth);
+            int[] truthColumn = columns(truthLines.getFirst(), List.of("learner", "ability"));
             for (String line : truthLines.subList(1, truthLines.size())) {
-                String[] f = line.split(",", -1);
-                Integer learner = learners.get(f[0].trim());
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = fields(line);
+                Integer learner = learners.get(f[truthColumn[0]]);
                 if (learner != null) {
-                    ability[learner] = Double.parseDouble(f[1].trim());
+                    ability[learner] = Double.parseDouble(f[truthColumn[1]]);
                 }
             }
         }
@@ -90,14 +103,50 @@ final class CsvDataset {
         return anchor;
     }
 
-    /** An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}) or seconds since the epoch ({@code 1772359200}). */
+    private static final List<String> REVIEW_COLUMNS = List.of("learner", "cohort", "task", "reviewer", "score",
+            "timestamp");
+
+    /** Where each named column is, by the header: in any order, any case. */
+    private static int[] columns(String header, List<String> names) {
+        List<String> found = Arrays.stream(fields(header)).map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        int[] at = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            at[i] = found.indexOf(names.get(i));
+            if (at[i] < 0) {
+                throw new IllegalArgumentException("the CSV header " + found + " has no column " + names.get(i)
+                        + "; expected " + String.join(",", names));
+            }
+        }
+        return at;
+    }
+
+    /** A line's fields, trimmed and without the double quotes a spreadsheet may put around them. */
+    private static String[] fields(String line) {
+        String[] f = line.split(",", -1);
+        for (int i = 0; i < f.length; i++) {
+            String field = f[i].strip();
+            f[i] = field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")
+                    ? field.substring(1, field.length() - 1).strip() : field;
+        }
+        return f;
+    }
+
+    /**
+     * An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}, or with an offset: {@code 2026-03-01T11:00:00+01:00}),
+     * a date-time or date without a zone (read as UTC), or seconds since the epoch ({@code 1772359200}).
+     */
     static Instant instant(String text) {
         if (text.matches("-?\\d+(\\.\\d+)?")) {
             double seconds = Double.parseDouble(text);
             long whole = (long) Math.floor(seconds);
             return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
         }
-        return Instant.parse(text);
+        if (text.length() == 10) {
+            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
+        return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
+                : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
     }
 
     /** Learner names of scenarios read from CSV, by identity, for writing estimates back. */
@@ -109,7 +158,7 @@ final class CsvDataset {
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
             writer.println("learner,mu,sigma,published_score,comparable");
             for (int l = 0; l < estimates.length; l++) {
-                writer.printf(java.util.Locale.ROOT, "%s,%.6f,%.6f,%d,%s%n", names == null ? "learner-" + l : names[l],
+                writer.printf(Locale.ROOT, "%s,%.6f,%.6f,%d,%s%n", names == null ? "learner-" + l : names[l],
                         estimates[l].mean(), estimates[l].sigma(), PublishedScore.of(estimates[l]), comparable[l]);
             }
         }

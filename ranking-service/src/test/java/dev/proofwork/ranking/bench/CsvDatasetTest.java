@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +46,26 @@ class CsvDatasetTest {
         double ann = Double.parseDouble(lines.stream().filter(l -> l.startsWith("ann,")).findFirst().orElseThrow().split(",")[1]);
         double bob = Double.parseDouble(lines.stream().filter(l -> l.startsWith("bob,")).findFirst().orElseThrow().split(",")[1]);
         assertThat(ann).isGreaterThan(bob);
+    }
+
+    @Test
+    void aSpreadsheetsExportIsReadTheSame() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Files.writeString(plain, """
+                learner,cohort,task,reviewer,score,timestamp
+                ann,c1,t1,r1,4,2026-01-05T10:00:00Z
+                bob,c1,t1,r2,1,2026-01-06T10:00:00Z
+                """);
+        // columns reordered, quoted, Windows line ends, an offset and a date without a time
+        Path exported = dir.resolve("exported.csv");
+        Files.writeString(exported, "\"Timestamp\",\"Score\",\"Learner\",\"Reviewer\",\"Task\",\"Cohort\"\r\n"
+                + "\"2026-01-05T11:00:00+01:00\",\"4\",\"ann\",\"r1\",\"t1\",\"c1\"\r\n"
+                + "\"2026-01-06T10:00:00\",\"1\",\"bob\",\"r2\",\"t1\",\"c1\"\r\n");
+
+        Scenario expected = CsvDataset.read(plain, null, 4);
+        Scenario read = CsvDataset.read(exported, null, 4);
+
+        assertThat(read.observations()).isEqualTo(expected.observations());
+        assertThat(CsvDataset.instant("2026-01-05")).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
     }
 }
