@@ -155,7 +155,7 @@ public final class LoadBenchmark {
 
     /**
      * Stages 3-5 against {@code count} processes of every service: auditions of their own, callers spread over the
-     * processes, each service's memory and CPU summed over them.
+     * processes, and the memory and CPU of each process.
      */
     private void playRound(Path home, int count) throws Exception {
         if (count != instances) {

@@ -1,7 +1,7 @@
 package dev.proofwork.ranking.facets;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.proofwork.runtime.persistence.TransactionLocks;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
