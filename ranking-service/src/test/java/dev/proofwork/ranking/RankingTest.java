@@ -271,6 +271,10 @@ class RankingTest {
         String other = "rev-other-" + skill;
         List<String> learners = java.util.stream.IntStream.range(0, 4).mapToObj(i -> "learner-" + UUID.randomUUID())
                 .toList();
+        // the audition is refitted once, so what follows is not a new cohort's refit
+        TestBroker.publish(review(submit(audition, skill, "learner-" + UUID.randomUUID()), audition, skill, other, 0.5));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.operator("op"))
+                .when().post("/api/v1/skills/{skill}/refit", skill).then().statusCode(200).body("reviews", equalTo(1)));
         // eight reviews: as many as the test profile's proofwork.ranking.refit.after-reviews
         for (int i = 0; i < learners.size(); i++) {
             UUID submission = submit(audition, skill, learners.get(i));
@@ -293,6 +297,39 @@ class RankingTest {
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/rankings/reviewers/{id}", "nobody-" + skill)
                 .then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aNewCohortIsRefittedOnceItsTaskHasEnoughReviewsAndItsNewcomersStartWhereItsTakersStand() {
+        String skill = skill();
+        UUID strongCohort = cohort(skill, "org-acme");
+        UUID unseenCohort = cohort(skill, "org-acme");
+        List<String> strong = java.util.stream.IntStream.range(0, 3).mapToObj(i -> "learner-" + UUID.randomUUID())
+                .toList();
+        // three reviews of a task no refit has seen: the test profile's proofwork.ranking.refit.new-task-reviews,
+        // fewer than its after-reviews
+        strong.forEach(learner -> TestBroker.publish(review(submit(strongCohort, skill, learner), strongCohort, skill,
+                "rev-1", 0.95)));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given()
+                .auth().oauth2(Tokens.learner(strong.getFirst()))
+                .when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200).body("moves.cause", org.hamcrest.Matchers.hasItem("REFIT")));
+
+        // a newcomer to the refitted cohort starts above everyone's average, one to a cohort no refit saw at it
+        String newcomer = "learner-" + UUID.randomUUID();
+        String elsewhere = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(strongCohort, skill, newcomer), strongCohort, skill, "rev-1", 0.5));
+        TestBroker.publish(review(submit(unseenCohort, skill, elsewhere), unseenCohort, skill, "rev-1", 0.5));
+        assertThat(startingMu(newcomer, skill)).isGreaterThan(0.1);
+        assertThat(startingMu(elsewhere, skill)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** The estimate a learner's first review moved from. */
+    private static double startingMu(String learner, String skill) {
+        awaitUpdate(learner, 1);
+        var first = given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200).extract().jsonPath();
+        return first.getDouble("moves[0].mu") - first.getDouble("moves[0].muChange");
     }
 
     private static String skill() {

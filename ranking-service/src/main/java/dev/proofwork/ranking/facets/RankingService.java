@@ -92,7 +92,7 @@ public class RankingService {
     private Uni<Void> apply(ReviewObservation observation, String learnerId) {
         String skill = observation.skill();
         Instant at = observation.observedAt();
-        return facet(skill, FacetKind.LEARNER, learnerId, Priors.LEARNER, at)
+        return learner(skill, learnerId, observation.taskId().toString(), at)
                 .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
                         .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
                                 .chain(reviewer -> {
@@ -125,6 +125,15 @@ public class RankingService {
                                 dev.proofwork.ranking.model.PublishedScore.of(ability), ability.mean(), ability.sigma(),
                                 percentile, comparable, clock.instant()))))
                 .replaceWithVoid();
+    }
+
+    /** A learner new to the skill starts where the last refit put the takers of this, their first task. */
+    private Uni<Facet> learner(String skill, String learnerId, String taskKey, Instant at) {
+        FacetId id = new FacetId(skill, FacetKind.LEARNER, learnerId);
+        return facets.findById(id).chain(found -> found != null ? Uni.createFrom().item(found)
+                : facets.findById(new FacetId(skill, FacetKind.TAKERS, taskKey))
+                        .chain(takers -> facets.persist(Facet.prior(id,
+                                Priors.newLearner(takers == null ? null : takers.beliefAt(at, 0)), at))));
     }
 
     private Uni<Facet> facet(String skill, FacetKind kind, String key, Belief prior, Instant at) {

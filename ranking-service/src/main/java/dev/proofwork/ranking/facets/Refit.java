@@ -69,13 +69,19 @@ public class Refit {
     private static final String LEARNERS = """
             select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
 
-    /** Skills (all, or the one given) with new reviews since their last refit: enough of them, or a refit old enough. */
+    /**
+     * Skills (all, or the one given) with new reviews since their last refit: enough of them, a refit old enough,
+     * or a task with enough reviews that no refit has seen (it has no takers yet).
+     */
     private static final String DUE = """
             select o.skill from review_observation o left join skill_refit r on r.skill = o.skill
             where o.applied and ($3::text is null or o.skill = $3)
             group by o.skill, r.reviews, r.refitted_at
             having count(*) - coalesce(r.reviews, 0) >= $1
-                or (count(*) > coalesce(r.reviews, 0) and coalesce(r.refitted_at, min(o.observed_at)) < $2)""";
+                or (count(*) > coalesce(r.reviews, 0) and coalesce(r.refitted_at, min(o.observed_at)) < $2)
+                or exists (select 1 from facet t where t.skill = o.skill and t.kind = 'TASK' and t.evidence >= $4
+                           and not exists (select 1 from facet k
+                                           where k.skill = t.skill and k.kind = 'TAKERS' and k.facet_key = t.facet_key))""";
 
     private static final String RECORD = """
             insert into skill_refit (skill, refitted_at, reviews) values (:skill, :at, :reviews)
@@ -89,6 +95,11 @@ public class Refit {
             update facet f set mu = v.mu, variance = v.variance
             from (values %s) as v(skill, facet_key, mu, variance)
             where f.skill = v.skill and f.kind = 'TASK' and f.facet_key = v.facet_key""";
+    private static final String UPSERT_TAKERS = """
+            insert into facet (skill, kind, facet_key, mu, variance, evidence, last_evidence_at)
+            select v.skill, 'TAKERS', v.facet_key, v.mu, v.variance, 0, v.at
+            from (values %s) as v(skill, facet_key, mu, variance, at)
+            on conflict (skill, kind, facet_key) do update set mu = excluded.mu, variance = excluded.variance""";
     private static final String UPDATE_REVIEWERS = """
             update facet f set mu = v.mu, variance = v.variance, noise_variance = v.noise
             from (values %s) as v(skill, facet_key, mu, variance, noise)
@@ -154,7 +165,8 @@ public class Refit {
 
     private Uni<RowSet<Row>> due(String skill) {
         return pool.preparedQuery(DUE).execute(Tuple.of(settings.refit().afterReviews(),
-                clock.instant().minus(settings.refit().every()).atOffset(ZoneOffset.UTC), skill));
+                clock.instant().minus(settings.refit().every()).atOffset(ZoneOffset.UTC), skill,
+                settings.refit().newTaskReviews()));
     }
 
     private Uni<Summary> refitLocked(String skill) {
@@ -238,8 +250,11 @@ public class Refit {
         ScoreDistribution scores = ScoreDistribution.ofScores(Arrays.stream(result.learners())
                 .mapToInt(PublishedScore::of).toArray());
         List<Object[]> tasks = new ArrayList<>(reviews.tasks.size());
-        reviews.tasks.forEach((key, i) -> tasks.add(new Object[] { skill, key, result.tasks()[i].mean(),
-                result.tasks()[i].variance() }));
+        List<Object[]> takers = new ArrayList<>(reviews.tasks.size());
+        reviews.tasks.forEach((key, i) -> {
+            tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
+            takers.add(new Object[] { skill, key, result.takers()[i].mean(), result.takers()[i].variance(), at });
+        });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
         reviews.reviewers.forEach((key, i) -> reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(),
                 result.reviewers()[i].variance(), result.reviewerNoise()[i] }));
@@ -261,6 +276,8 @@ public class Refit {
             }
             return RowBatches.run(UPDATE_LEARNERS, List.of("text", "text", "float8", "float8", "int4"), learners)
                     .chain(() -> RowBatches.run(UPDATE_TASKS, List.of("text", "text", "float8", "float8"), tasks))
+                    .chain(() -> RowBatches.run(UPSERT_TAKERS, List.of("text", "text", "float8", "float8", "timestamptz"),
+                            takers))
                     .chain(() -> RowBatches.run(UPDATE_REVIEWERS,
                             List.of("text", "text", "float8", "float8", "float8"), reviewers))
                     .chain(() -> RowBatches.run(INSERT_MOVES, List.of("uuid", "text", "text", "timestamptz", "float8",

@@ -14,8 +14,9 @@ import java.util.List;
  * tasks and reviewers they share). The fit runs in a few rounds that learn from the residuals what the online
  * model has to assume:
  * <ul>
- * <li>how widely learners and reviewers vary (within a cohort the data cannot tell a task's difficulty from
- * its takers' strength, so those two keep their defaults);</li>
+ * <li>how widely learners and reviewers vary, and how widely cohorts do: within a cohort the data cannot tell
+ * a task's difficulty from its takers' strength, but the tasks' levels and the differences between tasks the
+ * same learners took can (an analysis of variance);</li>
  * <li>each reviewer's own noise, shrunk towards the pooled noise: a reviewer who scores at random gets a
  * large one and so little weight;</li>
  * <li>a Student-t weight per review: a review far from what the other evidence says (a reviewer inflating
@@ -76,12 +77,14 @@ public final class BatchRefit {
 
     /**
      * @param learners each learner's belief as of the day of their latest review
+     * @param takers how able each task's takers are on average (an anchor's are everyone: exactly zero): where
+     *        a learner new to the skill starts, online, when their first task is one a refit has seen
      * @param reviewerNoise each reviewer's noise variance on the latent scale
      * @param noise the pooled noise variance of all reviews
      * @param iterations conjugate-gradient iterations over all rounds
      */
-    public record Result(Belief[] learners, Belief[] tasks, Belief[] reviewers, double[] reviewerNoise, double noise,
-            int iterations) {
+    public record Result(Belief[] learners, Belief[] tasks, Belief[] takers, Belief[] reviewers,
+            double[] reviewerNoise, double noise, int iterations) {
     }
 
     private static final int ROUNDS = 6;
@@ -93,12 +96,14 @@ public final class BatchRefit {
     /** How many facets' worth the default prior counts for when learning how widely facets vary. */
     private static final double PRIOR_WEIGHT = 5;
     /**
-     * A task's takers: how far their average ability may sit from everyone's, before any evidence. Within
-     * one cohort, strong takers and an easy task look the same; only anchor tasks and roaming reviewers tell
-     * them apart, so this default decides much of the split where links are few: 0.5 sits between the
-     * standard marketplace's cohorts (0.25) and tasks (0.49) and a wide gap between cohorts (2.25).
+     * A cohort's strength: how far the average ability of a task's takers may sit from everyone's, at least,
+     * before any evidence. Within one cohort, strong takers and an easy task look the same; only anchor tasks
+     * and roaming reviewers tell them apart, so this spread decides much of the split where links are few.
+     * The refit raises it where the tasks' levels vary more than their difficulties explain (cohorts far apart).
      */
-    private static final Belief TAKERS = new Belief(0, 0.5);
+    private static final Belief TAKERS = new Belief(0, 0.25);
+    /** The least a learnt task difficulty spread may come to, so a few tasks alike cannot pin it at zero. */
+    private static final double MIN_SPREAD = 0.02;
     static final int DENSE_LIMIT = 1500;
 
     private final double initialNoise;
@@ -218,7 +223,13 @@ public final class BatchRefit {
         for (int r = 0; r < reviewers; r++) {
             reviewerBeliefs[r] = new Belief(x[learners + tasks + r], variances.other(tasks + r));
         }
-        return new Result(learnerBeliefs, taskBeliefs, reviewerBeliefs, reviewerNoise, pooled, iterations);
+        Belief[] takersBeliefs = new Belief[tasks];
+        for (int t = 0; t < tasks; t++) {
+            takersBeliefs[t] = anchorTasks[t] ? new Belief(0, 0)
+                    : new Belief(x[d.takersOffset + t], variances.other(tasks + reviewers + t));
+        }
+        return new Result(learnerBeliefs, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise, pooled,
+                iterations);
     }
 
     /**
@@ -252,6 +263,13 @@ public final class BatchRefit {
         final int[] takersStart;
         final int[] takersColumn;
         final double[] takersShare;
+        final boolean[] anchor;
+        final int takersOffset;
+        private double[] level;
+        private double[] levelNoise;
+        private double[] reviewerShare;
+        private int[] pairs;
+        private double tasksEach;
 
         Design(Evidence evidence, int learners, boolean[] anchorTasks, int reviewers, double gamma) {
             int tasks = anchorTasks.length;
@@ -260,7 +278,8 @@ public final class BatchRefit {
             this.learners = learners;
             this.tasks = tasks;
             this.reviewers = reviewers;
-            int takersOffset = learners + tasks + reviewers;
+            this.anchor = anchorTasks;
+            this.takersOffset = learners + tasks + reviewers;
             // which tasks other than anchors each learner took, once each
             int[][] taken = new int[learners][];
             int[] takenCount = new int[learners];
@@ -322,6 +341,8 @@ public final class BatchRefit {
                 prior[j] = 1 / PRIORS[group(j)].variance();
             }
             bound = FacetModel.latent(1) - finestStep(evidence) / 2;
+            describeTasks(evidence, taken, takenCount);
+            learnTaskSplit();
         }
 
         /** The smallest gap between two different scores, on the latent scale, within sensible limits. */
@@ -350,8 +371,8 @@ public final class BatchRefit {
 
         /**
          * How widely learners and reviewers really vary, from the current estimates, shrunk towards the
-         * default with {@value #PRIOR_WEIGHT} facets' worth of weight. Tasks and takers keep theirs: learnt,
-         * the split between them drifts wherever the start put it (takers collapsed to a tenth of the truth).
+         * default with {@value #PRIOR_WEIGHT} facets' worth of weight; then how a task's level splits into its
+         * takers' strength and its own difficulty.
          */
         void learnSpreads(double[] x, double[] diagonal) {
             double[] sums = new double[PRIORS.length];
@@ -367,6 +388,113 @@ public final class BatchRefit {
                 }
                 prior[j] = (PRIOR_WEIGHT + counts[g]) / (PRIOR_WEIGHT * PRIORS[g].variance() + sums[g]);
             }
+            learnTaskSplit();
+        }
+
+        /**
+         * Within a cohort the data cannot tell a task's difficulty from its takers' strength, but they do tell
+         * each task's level (the mean of its scores: takers' strength minus difficulty minus its reviewers'
+         * severity), and how two tasks the same learners took differ, which is difficulty alone. So, as an
+         * analysis of variance would: the difficulty spread from those differences, the takers' from what the
+         * levels vary beyond it and beyond their reviewers, each net of its sampling noise and shrunk towards
+         * its default. (Learnt from the posterior, as the other spreads are, the split stays where the start put
+         * it.) Tasks keep their default prior: a learnt one narrowed the intervals under 0.85 coverage.
+         */
+        private void learnTaskSplit() {
+            double reviewerSpread = reviewers == 0 ? 0 : 1 / prior[learners + tasks];
+            double grand = 0;
+            int leveled = 0;
+            for (int t = 0; t < tasks; t++) {
+                if (levelNoise[t] >= 0) {
+                    grand += level[t];
+                    leveled++;
+                }
+            }
+            grand /= Math.max(1, leveled);
+            double levels = 0;
+            for (int t = 0; t < tasks; t++) {
+                if (levelNoise[t] >= 0) {
+                    double deviation = level[t] - grand;
+                    levels += deviation * deviation - levelNoise[t] - reviewerShare[t] * reviewerSpread;
+                }
+            }
+            double differences = 0;
+            for (int p = 0; p < pairs.length; p += 2) {
+                double gap = level[pairs[p]] - level[pairs[p + 1]];
+                differences += (gap * gap - levelNoise[pairs[p]] - levelNoise[pairs[p + 1]]) / 2;
+            }
+            double difficulty = Math.max(MIN_SPREAD, (PRIOR_WEIGHT * Priors.TASK.variance() + differences)
+                    / (PRIOR_WEIGHT + pairs.length / 2));
+            double total = (PRIOR_WEIGHT * (Priors.TASK.variance() + TAKERS.variance()) + levels)
+                    / (PRIOR_WEIGHT + Math.max(0, leveled - 1));
+            // never below the default: the difference of two noisy figures often comes out near zero by chance in
+            // cohorts that are as far apart as the default says, and too small a spread credits a strong cohort
+            // to easy tasks, the error the takers are there to prevent
+            double strength = Math.max(TAKERS.variance(), total - difficulty);
+            for (int t = 0; t < tasks; t++) {
+                // a learner's cohort part averages the takers of their tasks: each task's takers vary that much more
+                prior[takersOffset + t] = 1 / (tasksEach * strength);
+            }
+        }
+
+        /**
+         * Per task other than anchors, the mean of its latent scores, that mean's sampling variance and how much
+         * of it one reviewer's severity makes (the sum of squared reviewer shares); -1 noise for tasks left out.
+         * Then each pair of tasks some learner took both of, once, and how many tasks other than anchors a
+         * learner takes on average.
+         */
+        private void describeTasks(Evidence evidence, int[][] taken, int[] takenCount) {
+            level = new double[tasks];
+            levelNoise = new double[tasks];
+            reviewerShare = new double[tasks];
+            int[] count = new int[tasks];
+            double[] squares = new double[tasks];
+            java.util.Map<Long, Integer> byReviewer = new java.util.HashMap<>();
+            for (int i = 0; i < m; i++) {
+                int t = evidence.task[i];
+                count[t]++;
+                level[t] += z[i];
+                squares[t] += z[i] * z[i];
+                byReviewer.merge((long) t * reviewers + evidence.reviewer[i], 1, Integer::sum);
+            }
+            byReviewer.forEach((key, reviews) -> {
+                int t = (int) (key / reviewers);
+                reviewerShare[t] += (double) reviews * reviews / ((double) count[t] * count[t]);
+            });
+            for (int t = 0; t < tasks; t++) {
+                if (anchor[t] || count[t] < 2) {
+                    levelNoise[t] = -1;
+                    continue;
+                }
+                level[t] /= count[t];
+                levelNoise[t] = (squares[t] / count[t] - level[t] * level[t]) / (count[t] - 1);
+            }
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            int[] found = new int[16];
+            int size = 0;
+            double takenTotal = 0;
+            int takers = 0;
+            for (int l = 0; l < learners; l++) {
+                if (takenCount[l] > 0) {
+                    takenTotal += takenCount[l];
+                    takers++;
+                }
+                for (int a = 0; a < takenCount[l]; a++) {
+                    for (int b = a + 1; b < takenCount[l]; b++) {
+                        int ta = Math.min(taken[l][a], taken[l][b]);
+                        int tb = Math.max(taken[l][a], taken[l][b]);
+                        if (levelNoise[ta] >= 0 && levelNoise[tb] >= 0 && seen.add((long) ta * tasks + tb)) {
+                            if (size + 2 > found.length) {
+                                found = Arrays.copyOf(found, 2 * found.length);
+                            }
+                            found[size++] = ta;
+                            found[size++] = tb;
+                        }
+                    }
+                }
+            }
+            pairs = Arrays.copyOf(found, size);
+            tasksEach = takers == 0 ? 1 : takenTotal / takers;
         }
     }
 

@@ -31,6 +31,12 @@ public interface ModelSettings {
         /** A skill is refitted as soon as this many reviews arrived since its last refit. */
         int afterReviews();
 
+        /**
+         * A skill is refitted as soon as a task no refit has seen has this many reviews: a new cohort, which the
+         * online step cannot place against the others (it would read a strong cohort as an easy task).
+         */
+        int newTaskReviews();
+
         /** How often to look for skills that are due (a scheduler interval, such as {@code 1m}). */
         String checkEvery();
     }

@@ -12,4 +12,13 @@ public final class Priors {
 
     private Priors() {
     }
+
+    /**
+     * A learner new to the skill: as able as the takers of their first task were on average at the last refit
+     * (a cohort far above the rest starts there instead of at everyone's average), or as anyone, for a task no
+     * refit has seen yet or an anchor task everyone takes.
+     */
+    public static Belief newLearner(Belief takers) {
+        return takers == null ? LEARNER : new Belief(takers.mean(), LEARNER.variance() + takers.variance());
+    }
 }

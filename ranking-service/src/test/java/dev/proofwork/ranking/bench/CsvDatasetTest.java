@@ -30,7 +30,7 @@ class CsvDatasetTest {
         Files.writeString(truth, "learner,ability\nann,1.5\nbob,-1.0\ncat,0.5\ndan,0.0\neve,0.2\n");
 
         Scenario scenario = CsvDataset.read(reviews, truth, 4);
-        Replay.Estimate served = new Replay(0.6, 0.05, 1, 500).play(scenario, null);
+        Replay.Estimate served = new Replay(0.6, 0.05, 1, 500, 50).play(scenario, null);
         Path out = dir.resolve("estimates.csv");
         CsvDataset.write(out, scenario, served.learners());
 

@@ -40,8 +40,8 @@ public final class RankingBenchmark {
         double noise = decimal(flags, "model-noise-sd", 0.6);
         double gamma = decimal(flags, "gamma", 0.05);
         Replay served = new Replay(noise, gamma, decimal(flags, "refit-days", 1),
-                integer(flags, "refit-after-reviews", 500));
-        Replay online = new Replay(noise, gamma, 0, 0);
+                integer(flags, "refit-after-reviews", 500), integer(flags, "refit-new-task-reviews", 50));
+        Replay online = new Replay(noise, gamma, 0, 0, 0);
         if (flags.containsKey("reviews-csv")) {
             rankCsv(flags, online, served);
             return;
@@ -133,7 +133,7 @@ public final class RankingBenchmark {
                     s.reviewers());
             double seconds = (System.nanoTime() - start) / 1e9;
             long after = runtime.totalMemory() - runtime.freeMemory();
-            Replay.Estimate read = new Replay(noise, gamma, 0, 0).read(s, refit);
+            Replay.Estimate read = new Replay(noise, gamma, 0, 0, 0).read(s, refit);
             double[] quality = metrics(s, read.means(), read.sigmas(), 1);
             System.out.printf(Locale.ROOT, "%10d %10d %10.2f %10d %12.1f %9.3f %9.3f%n", s.learners(),
                     s.observations().size(), seconds, refit.iterations(), Math.max(after, before) / 1e6, quality[0],

@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * Plays a scenario's reviews in time order as the service does: each review updates the online model with
  * its reviewer's noise as last estimated, and a refit over everything seen so far replaces the state on a
- * schedule ({@code refitDays}) or once {@code refitAfterReviews} new reviews have arrived. Learners' beliefs
- * are read at the last review's day, decay included.
+ * schedule ({@code refitDays}), once {@code refitAfterReviews} new reviews have arrived, or once a task no
+ * refit has seen has {@code newTaskReviews} (a new cohort, which the online step cannot place). A learner new
+ * to the skill starts where the last refit put their first task's takers. Learners' beliefs are read at the
+ * last review's day, decay included.
  */
 final class Replay {
 
@@ -33,13 +35,15 @@ final class Replay {
     private final double gamma;
     private final double refitDays;
     private final int refitAfterReviews;
+    private final int newTaskReviews;
 
     /** @param refitDays days between scheduled refits; 0 for none, which leaves the online model alone */
-    Replay(double noise, double gamma, double refitDays, int refitAfterReviews) {
+    Replay(double noise, double gamma, double refitDays, int refitAfterReviews, int newTaskReviews) {
         this.noise = noise;
         this.gamma = gamma;
         this.refitDays = refitDays;
         this.refitAfterReviews = refitAfterReviews;
+        this.newTaskReviews = newTaskReviews;
     }
 
     /** @param stepNanos collects the time of each online step, or null */
@@ -55,17 +59,23 @@ final class Replay {
         List<Observation> seen = new ArrayList<>();
         List<Observation> inOrder = new ArrayList<>(s.observations());
         inOrder.sort(Comparator.comparingDouble(Observation::day));
+        Belief[] takers = new Belief[s.tasks()];
+        int[] unrefitted = new int[s.tasks()];
+        boolean newTaskDue = false;
         double nextRefit = refitDays;
         int sinceRefit = 0;
         for (Observation o : inOrder) {
-            if (refitDays > 0 && (o.day() >= nextRefit || sinceRefit >= refitAfterReviews)) {
+            if (refitDays > 0 && (o.day() >= nextRefit || sinceRefit >= refitAfterReviews || newTaskDue)) {
                 BatchRefit.Result refit = new BatchRefit(noise, gamma).fit(seen, s.learners(), s.anchorTasks(), s.reviewers());
                 for (Observation e : seen) {
                     learners[e.learner()] = refit.learners()[e.learner()];
                     tasks[e.task()] = refit.tasks()[e.task()];
+                    takers[e.task()] = refit.takers()[e.task()];
                     reviewers[e.reviewer()] = refit.reviewers()[e.reviewer()];
                     reviewerNoise[e.reviewer()] = refit.reviewerNoise()[e.reviewer()];
                 }
+                Arrays.fill(unrefitted, 0);
+                newTaskDue = false;
                 while (nextRefit <= o.day()) {
                     nextRefit += refitDays;
                 }
@@ -75,7 +85,7 @@ final class Replay {
             // a learner's doubt grows from their previous review on, as the service's facets do
             Belief learner = reviewed[o.learner()]
                     ? learners[o.learner()].decayed(gamma, o.day() - lastDay[o.learner()])
-                    : learners[o.learner()];
+                    : Priors.newLearner(takers[o.task()]);
             FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()], o.score(),
                     reviewerNoise[o.reviewer()]);
             if (stepNanos != null) {
@@ -88,6 +98,9 @@ final class Replay {
             reviewers[o.reviewer()] = update.severity();
             seen.add(o);
             sinceRefit++;
+            if (takers[o.task()] == null && ++unrefitted[o.task()] >= newTaskReviews) {
+                newTaskDue = true;
+            }
         }
         double end = inOrder.isEmpty() ? 0 : inOrder.get(inOrder.size() - 1).day();
         for (int l = 0; l < learners.length; l++) {
