@@ -225,8 +225,9 @@ public final class BatchRefit {
         }
         Belief[] takersBeliefs = new Belief[tasks];
         for (int t = 0; t < tasks; t++) {
+            int cohort = d.cohortOf[t];
             takersBeliefs[t] = anchorTasks[t] ? new Belief(0, 0)
-                    : new Belief(x[d.takersOffset + t], variances.other(tasks + reviewers + t));
+                    : new Belief(x[d.takersOffset + cohort], variances.other(tasks + reviewers + cohort));
         }
         return new Result(learnerBeliefs, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise, pooled,
                 iterations);
@@ -265,6 +266,8 @@ public final class BatchRefit {
         final double[] takersShare;
         final boolean[] anchor;
         final int takersOffset;
+        /** Each task's cohort: the task whose takers' column stands for all of the cohort's tasks. */
+        final int[] cohortOf;
         private double[] level;
         private double[] levelNoise;
         private double[] reviewerShare;
@@ -299,21 +302,27 @@ public final class BatchRefit {
                 }
                 latest[l] = Math.max(latest[l], evidence.day[i]);
             }
+            cohortOf = cohorts(taken, takenCount);
+            // per learner, the cohorts of their tasks, once each
+            int[][] joined = new int[learners][];
             takersStart = new int[learners + 1];
             for (int l = 0; l < learners; l++) {
-                takersStart[l + 1] = takersStart[l] + takenCount[l];
+                joined[l] = Arrays.stream(taken[l] == null ? new int[0] : taken[l], 0, takenCount[l])
+                        .map(t -> cohortOf[t]).distinct().toArray();
+                takersStart[l + 1] = takersStart[l] + joined[l].length;
             }
             takersColumn = new int[takersStart[learners]];
             takersShare = new double[learners];
             for (int l = 0; l < learners; l++) {
-                for (int k = 0; k < takenCount[l]; k++) {
-                    takersColumn[takersStart[l] + k] = takersOffset + taken[l][k];
+                for (int k = 0; k < joined[l].length; k++) {
+                    takersColumn[takersStart[l] + k] = takersOffset + joined[l][k];
                 }
-                takersShare[l] = takenCount[l] == 0 ? 0 : 1.0 / takenCount[l];
+                takersShare[l] = joined[l].length == 0 ? 0 : 1.0 / joined[l].length;
             }
             rowStart = new int[m + 1];
             for (int i = 0; i < m; i++) {
-                rowStart[i + 1] = rowStart[i] + 3 + takenCount[evidence.learner[i]];
+                int l = evidence.learner[i];
+                rowStart[i + 1] = rowStart[i] + 3 + takersStart[l + 1] - takersStart[l];
             }
             column = new int[rowStart[m]];
             coefficient = new double[rowStart[m]];
@@ -353,6 +362,47 @@ public final class BatchRefit {
                 step = Math.min(step, FacetModel.latent(scores[k]) - FacetModel.latent(scores[k - 1]));
             }
             return Math.max(0.1, step);
+        }
+
+        /**
+         * Tasks taken by mostly the same learners (two parts of one audition, say) are one cohort with one
+         * takers' strength: what an anchor task says about its takers then holds for all of that cohort's tasks.
+         * Each task is its own cohort otherwise. Returns each task's cohort, as the index of one of its tasks.
+         */
+        private int[] cohorts(int[][] taken, int[] takenCount) {
+            int[] takers = new int[tasks];
+            java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
+            for (int l = 0; l < learners; l++) {
+                for (int a = 0; a < takenCount[l]; a++) {
+                    takers[taken[l][a]]++;
+                    for (int b = a + 1; b < takenCount[l]; b++) {
+                        int ta = Math.min(taken[l][a], taken[l][b]);
+                        int tb = Math.max(taken[l][a], taken[l][b]);
+                        shared.merge((long) ta * tasks + tb, 1, Integer::sum);
+                    }
+                }
+            }
+            int[] root = java.util.stream.IntStream.range(0, tasks).toArray();
+            shared.forEach((pair, both) -> {
+                int ta = (int) (pair / tasks);
+                int tb = (int) (pair % tasks);
+                // most of either task's takers took the other as well
+                if (2 * both >= takers[ta] + takers[tb] - both) {
+                    root[find(root, ta)] = find(root, tb);
+                }
+            });
+            for (int t = 0; t < tasks; t++) {
+                root[t] = find(root, t);
+            }
+            return root;
+        }
+
+        private static int find(int[] root, int t) {
+            while (root[t] != t) {
+                root[t] = root[root[t]];
+                t = root[t];
+            }
+            return t;
         }
 
         private int entry(int e, int col, double value) {
@@ -475,8 +525,9 @@ public final class BatchRefit {
             double takenTotal = 0;
             int takers = 0;
             for (int l = 0; l < learners; l++) {
-                if (takenCount[l] > 0) {
-                    takenTotal += takenCount[l];
+                int cohorts = takersStart[l + 1] - takersStart[l];
+                if (cohorts > 0) {
+                    takenTotal += cohorts;
                     takers++;
                 }
                 for (int a = 0; a < takenCount[l]; a++) {
