@@ -75,6 +75,31 @@ class BatchRefitTest {
     }
 
     @Test
+    void cohortsFarApartAreReadAsStrongerAndWeakerLearnersRatherThanAsEasierAndHarderTasks() {
+        Scenario.Parameters standard = Scenario.Parameters.standard();
+        Scenario near = Scenario.generate(standard, 4);
+        Scenario far = Scenario.generate(standard.withSpread(3 * standard.cohortSd(), standard.taskSd(),
+                standard.reviewerSd(), standard.noiseSd()), 4);
+
+        double nearSpread = takersSpread(near);
+        double farSpread = takersSpread(far);
+
+        // the same draws with cohorts three times as far apart: their takers come out well over twice as far apart
+        // (1.9 times with the takers' spread fixed at its default, where the rest went to the tasks)
+        assertThat(farSpread).isGreaterThan(2.2 * nearSpread);
+    }
+
+    /** How far apart the refit puts the cohorts' takers: the standard deviation of their means. */
+    private double takersSpread(Scenario scenario) {
+        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
+                scenario.reviewers());
+        double[] means = java.util.stream.IntStream.range(0, scenario.tasks()).filter(t -> !scenario.anchorTasks()[t])
+                .mapToDouble(t -> fitted.takers()[t].mean()).toArray();
+        double average = Arrays.stream(means).average().orElse(0);
+        return Math.sqrt(Arrays.stream(means).map(m -> (m - average) * (m - average)).average().orElse(0));
+    }
+
+    @Test
     void aRecentReviewSaysMoreAboutALearnerTodayThanAnOldOne() {
         // two learners, same task and reviewers: one scored low long ago and high lately, the other the reverse
         List<BatchRefit.Observation> reviews = new ArrayList<>();

@@ -27,6 +27,7 @@ final class Families {
         families.put("drift", standard.withTime(12, 1.0));
         families.put("random-reviewer", standard.with(Reviewers.ONE_RANDOM));
         families.put("colluding-reviewer", standard.with(Reviewers.ONE_COLLUDING));
+        families.put("logistic-scale", standard.with(Scenario.Scale.LOGISTIC));
         return families;
     }
 }

@@ -53,7 +53,7 @@ public final class RankingBenchmark {
                 decimal(flags, "task-sd", d.taskSd()), decimal(flags, "reviewer-sd", d.reviewerSd()),
                 decimal(flags, "noise-sd", d.noiseSd()), integer(flags, "roaming", d.roamingReviewers()),
                 integer(flags, "reviewers-per-cohort", d.reviewersPerCohort()), decimal(flags, "months", d.months()),
-                decimal(flags, "drift-sd", d.driftSdPerYear()), d.reviewers());
+                decimal(flags, "drift-sd", d.driftSdPerYear()), d.reviewers(), d.scale());
         int seeds = integer(flags, "seeds", 5);
         Map<String, Parameters> families = Families.from(standard);
         if (flags.containsKey("family")) {

@@ -32,6 +32,17 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         ONE_COLLUDING
     }
 
+    /** How reviewers' judgements become rubric scores. */
+    public enum Scale {
+        /** 0..4, cut at evenly spaced points of the latent scale. */
+        EVEN,
+        /**
+         * 0..10 through a logistic curve: steps near the middle are narrow and the extremes rare, as on a rubric
+         * where reviewers shy away from the ends. The model's linear reading of scores does not fit it.
+         */
+        LOGISTIC
+    }
+
     /**
      * @param anchorLearners how many of each cohort's learners take the anchor task, which links the cohorts
      * @param months how long the marketplace runs; cohorts are spread over it
@@ -39,36 +50,41 @@ public record Scenario(List<Observation> observations, double[] ability, double[
      */
     public record Parameters(int cohorts, int learnersPerCohort, int tasksPerLearner, int anchorLearners,
             double cohortSd, double taskSd, double reviewerSd, double noiseSd, int roamingReviewers,
-            int reviewersPerCohort, double months, double driftSdPerYear, Reviewers reviewers) {
+            int reviewersPerCohort, double months, double driftSdPerYear, Reviewers reviewers, Scale scale) {
 
         /** 20 cohorts of 50 over six months, two tasks each, three anchor takers and two roaming reviewers a cohort. */
         public static Parameters standard() {
-            return new Parameters(20, 50, 2, 3, 0.5, 0.7, 0.5, 0.6, 2, 3, 6, 0, Reviewers.HONEST);
+            return new Parameters(20, 50, 2, 3, 0.5, 0.7, 0.5, 0.6, 2, 3, 6, 0, Reviewers.HONEST, Scale.EVEN);
         }
 
         public Parameters withCohorts(int count, int learnersEach, int reviewersEach, int roaming, int anchors) {
             return new Parameters(count, learnersEach, tasksPerLearner, anchors, cohortSd, taskSd, reviewerSd, noiseSd,
-                    roaming, reviewersEach, months, driftSdPerYear, reviewers);
+                    roaming, reviewersEach, months, driftSdPerYear, reviewers, scale);
         }
 
         public Parameters withSpread(double cohortSd, double taskSd, double reviewerSd, double noiseSd) {
             return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
-                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers, scale);
         }
 
         public Parameters withTasks(int tasksEach) {
             return new Parameters(cohorts, learnersPerCohort, tasksEach, anchorLearners, cohortSd, taskSd, reviewerSd,
-                    noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+                    noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers, scale);
         }
 
         public Parameters withTime(double months, double driftSdPerYear) {
             return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
-                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers, scale);
+        }
+
+        public Parameters with(Scale scale) {
+            return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd, reviewerSd,
+                    noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers, scale);
         }
 
         public Parameters with(Reviewers reviewers) {
             return new Parameters(cohorts, learnersPerCohort, tasksPerLearner, anchorLearners, cohortSd, taskSd,
-                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers);
+                    reviewerSd, noiseSd, roamingReviewers, reviewersPerCohort, months, driftSdPerYear, reviewers, scale);
         }
     }
 
@@ -117,8 +133,10 @@ public record Scenario(List<Observation> observations, double[] ability, double[
                             ? p.cohorts() * p.reviewersPerCohort() + random.nextInt(p.roamingReviewers())
                             : cohort * p.reviewersPerCohort() + random.nextInt(p.reviewersPerCohort());
                     double latent = then - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
-                    int score = reviewer == erratic ? random.nextInt(5) : ordinal(latent);
-                    observations.add(new Observation(l, task, reviewer, score / 4.0, day));
+                    int top = p.scale() == Scale.EVEN ? 4 : 10;
+                    int score = reviewer == erratic ? random.nextInt(top + 1)
+                            : p.scale() == Scale.EVEN ? ordinal(latent) : logistic(latent);
+                    observations.add(new Observation(l, task, reviewer, (double) score / top, day));
                 }
                 if (befriended) {
                     observations.add(new Observation(l, task, 0, 1, day));
@@ -140,6 +158,11 @@ public record Scenario(List<Observation> observations, double[] ability, double[
             }
         }
         return score;
+    }
+
+    /** A 0..10 rubric score: the latent value through a logistic curve, rounded. */
+    static int logistic(double latent) {
+        return (int) Math.round(10 / (1 + Math.exp(-1.3 * latent)));
     }
 
     /** Kendall's tau-a on a sample of at most {@code maxPairs} pairs, so it stays cheap at 100,000 learners. */
