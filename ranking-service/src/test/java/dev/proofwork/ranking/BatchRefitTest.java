@@ -63,6 +63,24 @@ class BatchRefitTest {
     }
 
     @Test
+    void aReviewerWhoGivesFriendsTopScoresIsEstimatedTheNoisiest() {
+        for (int seed = 1; seed <= 3; seed++) {
+            Scenario scenario = Scenario.generate(Scenario.Parameters.standard().with(Scenario.Reviewers.ONE_COLLUDING),
+                    seed);
+
+            BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
+                    scenario.reviewers());
+
+            // the colluder is reviewer 0: their top scores for weak friends sit at the ceiling, read as censored
+            double[] noise = fitted.reviewerNoise();
+            double[] others = Arrays.copyOfRange(noise, 1, noise.length);
+            Arrays.sort(others);
+            assertThat(noise[0]).isGreaterThan(others[others.length - 1])
+                    .isGreaterThan(1.5 * others[others.length / 2]);
+        }
+    }
+
+    @Test
     void ninetyPercentIntervalsHoldTheTruthForAboutNineInTen() {
         Scenario scenario = Scenario.generate(Scenario.Parameters.standard(), 7);
 

@@ -18,7 +18,8 @@ import java.util.List;
  * a task's difficulty from its takers' strength, but the tasks' levels and the differences between tasks the
  * same learners took can (an analysis of variance);</li>
  * <li>each reviewer's own noise, shrunk towards the pooled noise: a reviewer who scores at random gets a
- * large one and so little weight;</li>
+ * large one and so little weight, as does one whose floor and ceiling scores surprise more than others' do (top
+ * scores for work the rest rates weak);</li>
  * <li>a Student-t weight per review: a review far from what the other evidence says (a reviewer inflating
  * one learner) counts less;</li>
  * <li>time, as the online model uses it: a learner's ability wanders by {@code gamma²} a day, so an old
@@ -135,6 +136,7 @@ public final class BatchRefit {
         double pooled = initialNoise;
         double[] robustness = new double[d.m];
         Arrays.fill(robustness, 1);
+        double[] surprise = new double[d.m];
         // a review at the rubric's floor or ceiling says only "at most" or "at least": its working value and
         // the information it carries are those of a censored observation (Fisher scoring), others are as given
         double[] working = d.z.clone();
@@ -164,7 +166,9 @@ public final class BatchRefit {
             double[] squares = new double[reviewers];
             double[] counts = new double[reviewers];
             double total = 0;
-            int interior = 0;
+            int counted = 0;
+            double surprises = 0;
+            int censoredCount = 0;
             for (int i = 0; i < d.m; i++) {
                 double predicted = 0;
                 double uncertainty = 0;
@@ -177,6 +181,10 @@ public final class BatchRefit {
                     Censored.Step step = Censored.step(predicted, Math.sqrt(scale), d.censored[i], d.bound);
                     working[i] = step.working();
                     information[i] = step.information();
+                    surprise[i] = (Censored.expectedSquare(predicted, Math.sqrt(scale), d.censored[i], d.bound)
+                            + uncertainty) / scale;
+                    surprises += surprise[i];
+                    censoredCount++;
                     continue;
                 }
                 double residual = d.z[i] - predicted;
@@ -186,9 +194,24 @@ public final class BatchRefit {
                 squares[d.reviewer[i]] += share;
                 counts[d.reviewer[i]]++;
                 total += share;
-                interior++;
+                counted++;
             }
-            pooled = Math.max(MIN_NOISE, total / Math.max(1, interior));
+            // a floor or ceiling review tells on its reviewer by how much more surprising it is than the others
+            // are: on average it counts as the noise already estimated (the scale is a Student-t's, and predictions
+            // shrink, so every extreme score looks a little surprising); a top score for work the rest rates weak
+            // (a colluder's for a friend) counts as much more
+            double typical = surprises / Math.max(1, censoredCount);
+            for (int i = 0; i < d.m; i++) {
+                if (d.censored[i] != 0) {
+                    double scale = reviewerNoise[d.reviewer[i]] + d.drift[i];
+                    double share = Math.max(scale * surprise[i] / typical - d.drift[i], 0);
+                    squares[d.reviewer[i]] += share;
+                    counts[d.reviewer[i]]++;
+                    total += share;
+                    counted++;
+                }
+            }
+            pooled = Math.max(MIN_NOISE, total / Math.max(1, counted));
             for (int r = 0; r < reviewers; r++) {
                 reviewerNoise[r] = Math.max(MIN_NOISE,
                         (POOLED_NOISE_WEIGHT * pooled + squares[r]) / (POOLED_NOISE_WEIGHT + counts[r]));

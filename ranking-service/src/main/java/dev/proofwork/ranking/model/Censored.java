@@ -25,6 +25,16 @@ final class Censored {
         return new Step(side * (eta + sigma / gap), Math.min(1, lambda * gap));
     }
 
+    /**
+     * The expected squared residual of a review at the floor or ceiling, {@code σ²(1 + αλ)}: about σ² where the
+     * prediction sits at or beyond the bound, growing with the square of the gap where it sits far inside (a top
+     * score for work everything else says is weak).
+     */
+    static double expectedSquare(double predicted, double sigma, int side, double bound) {
+        double alpha = (bound - side * predicted) / sigma;
+        return sigma * sigma * Math.max(0, 1 + alpha * millsRatio(alpha));
+    }
+
     /** φ(α) / (1 − Φ(α)), stable in both tails: a continued fraction where 1 − Φ is too small to compute. */
     static double millsRatio(double alpha) {
         if (alpha > 3) {

@@ -59,9 +59,9 @@ public final class RankingBenchmark {
         if (flags.containsKey("family")) {
             families.keySet().retainAll(List.of(flags.get("family").split(",")));
         }
-        System.out.printf(Locale.ROOT, "standard: %s; %d seeds each; served = online updates with a refit every %s days "
-                + "or %s reviews%n", standard, seeds, flags.getOrDefault("refit-days", "1"),
-                flags.getOrDefault("refit-after-reviews", "500"));
+        System.out.printf(Locale.ROOT, "standard: %s; %d seeds each; served = online updates with a refit every %s days, "
+                + "after %s reviews or once a new task has %s%n", standard, seeds, flags.getOrDefault("refit-days", "1"),
+                flags.getOrDefault("refit-after-reviews", "500"), flags.getOrDefault("refit-new-task-reviews", "50"));
         List<Long> stepNanos = new ArrayList<>();
         Map<String, Map<String, double[]>> byFamily = new LinkedHashMap<>();
         for (Map.Entry<String, Parameters> family : families.entrySet()) {
