@@ -1,7 +1,12 @@
 package dev.proofwork.ranking.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Refits every facet of a skill at once from all its reviews, removing the arrival-order effects of the
@@ -295,7 +300,7 @@ public final class BatchRefit {
         private double[] levelNoise;
         private double[] reviewerShare;
         private int[] pairs;
-        private double tasksEach;
+        private double cohortsEach;
 
         Design(Evidence evidence, int learners, boolean[] anchorTasks, int reviewers, double gamma) {
             int tasks = anchorTasks.length;
@@ -388,13 +393,13 @@ public final class BatchRefit {
         }
 
         /**
-         * Tasks taken by mostly the same learners (two parts of one audition, say) are one cohort with one
+         * Tasks taken by mostly the same learners (the benchmark's two tasks a cohort, say) are one cohort with one
          * takers' strength: what an anchor task says about its takers then holds for all of that cohort's tasks.
          * Each task is its own cohort otherwise. Returns each task's cohort, as the index of one of its tasks.
          */
         private int[] cohorts(int[][] taken, int[] takenCount) {
             int[] takers = new int[tasks];
-            java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
+            Map<Long, Integer> shared = new HashMap<>();
             for (int l = 0; l < learners; l++) {
                 for (int a = 0; a < takenCount[l]; a++) {
                     takers[taken[l][a]]++;
@@ -405,7 +410,7 @@ public final class BatchRefit {
                     }
                 }
             }
-            int[] root = java.util.stream.IntStream.range(0, tasks).toArray();
+            int[] root = IntStream.range(0, tasks).toArray();
             shared.forEach((pair, both) -> {
                 int ta = (int) (pair / tasks);
                 int tb = (int) (pair % tasks);
@@ -505,16 +510,16 @@ public final class BatchRefit {
             // to easy tasks, the error the takers are there to prevent
             double strength = Math.max(TAKERS.variance(), total - difficulty);
             for (int t = 0; t < tasks; t++) {
-                // a learner's cohort part averages the takers of their tasks: each task's takers vary that much more
-                prior[takersOffset + t] = 1 / (tasksEach * strength);
+                // a learner's cohort part averages the takers of their cohorts: each one's vary that much more
+                prior[takersOffset + t] = 1 / (cohortsEach * strength);
             }
         }
 
         /**
          * Per task other than anchors, the mean of its latent scores, that mean's sampling variance and how much
          * of it one reviewer's severity makes (the sum of squared reviewer shares); -1 noise for tasks left out.
-         * Then each pair of tasks some learner took both of, once, and how many tasks other than anchors a
-         * learner takes on average.
+         * Then each pair of tasks some learner took both of, once, and in how many cohorts a learner took tasks
+         * other than anchors, on average.
          */
         private void describeTasks(Evidence evidence, int[][] taken, int[] takenCount) {
             level = new double[tasks];
@@ -522,7 +527,7 @@ public final class BatchRefit {
             reviewerShare = new double[tasks];
             int[] count = new int[tasks];
             double[] squares = new double[tasks];
-            java.util.Map<Long, Integer> byReviewer = new java.util.HashMap<>();
+            Map<Long, Integer> byReviewer = new HashMap<>();
             for (int i = 0; i < m; i++) {
                 int t = evidence.task[i];
                 count[t]++;
@@ -542,7 +547,7 @@ public final class BatchRefit {
                 level[t] /= count[t];
                 levelNoise[t] = (squares[t] / count[t] - level[t] * level[t]) / (count[t] - 1);
             }
-            java.util.Set<Long> seen = new java.util.HashSet<>();
+            Set<Long> seen = new HashSet<>();
             int[] found = new int[16];
             int size = 0;
             double takenTotal = 0;
@@ -568,7 +573,7 @@ public final class BatchRefit {
                 }
             }
             pairs = Arrays.copyOf(found, size);
-            tasksEach = takers == 0 ? 1 : takenTotal / takers;
+            cohortsEach = takers == 0 ? 1 : takenTotal / takers;
         }
     }
 
