@@ -227,6 +227,21 @@ class RankingTest {
     }
 
     @Test
+    void aMalformedQueryOrPathParameterIsRefusedByItsName() {
+        String learner = "learner-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.learner(learner)).queryParam("size", "abc")
+                .when().get("/api/v1/rankings/skills/java").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", equalTo("must be a whole number within range"));
+        given().auth().oauth2(Tokens.learner(learner))
+                .when().get("/api/v1/auditions/not-a-uuid/fit").then().statusCode(400)
+                .body("errors[0].field", equalTo("auditionId"))
+                .body("errors[0].message", equalTo("must be a UUID"));
+        // a path no endpoint answers stays a 404
+        given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/no-such-thing").then().statusCode(404);
+    }
+
+    @Test
     void anOperatorRefitReplacesTheOnlineEstimatesAndRepublishesTheRankings() {
         String skill = skill();
         UUID audition = cohort(skill, "org-acme");

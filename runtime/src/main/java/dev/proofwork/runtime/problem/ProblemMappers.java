@@ -17,11 +17,16 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +120,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
             return "must be a number within range";
         }
-        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return expectationOf(e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    /** The form a value of this type takes, as a client should read it. */
+    private static String expectationOf(Class<?> target) {
         if (target == null) {
             return "has the wrong type or format";
         }
@@ -173,6 +182,60 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "forbidden", "Forbidden", "your role does not allow this"));
+    }
+
+    /**
+     * A query or path parameter the framework could not convert ({@code ?page=abc}, a malformed id): JAX-RS
+     * answers 404 with no word of why, but the request reached an endpoint with a malformed value, so it is a
+     * 400 naming the parameter and the form it must take. A 404 for an unknown path stays one.
+     */
+    @ServerExceptionMapper
+    public Response unconvertible(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null || e.getCause() == null || e.getCause() instanceof WebApplicationException) {
+            return web(e);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int p = 0; p < types.length; p++) {
+            for (Annotation annotation : annotations[p]) {
+                String name = switch (annotation) {
+                    case QueryParam query -> query.value();
+                    case PathParam path -> path.value();
+                    default -> null;
+                };
+                List<String> values = name == null ? null : annotation instanceof QueryParam
+                        ? uri.getQueryParameters().get(name) : uri.getPathParameters().get(name);
+                Class<?> type = types[p];
+                if (values != null && values.stream().anyMatch(value -> !converts(type, value))) {
+                    errors.add(new FieldError(name, expectationOf(type)));
+                }
+            }
+        }
+        return errors.isEmpty() ? web(e) : respond(Problem.invalidRequest(errors));
+    }
+
+    /** Whether the framework's conversion of a parameter to this type takes the value. */
+    private static boolean converts(Class<?> type, String value) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(value);
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else if (type == double.class || type == Double.class) {
+                Double.parseDouble(value);
+            } else if (type == UUID.class) {
+                UUID.fromString(value);
+            } else if (type.isEnum()) {
+                Enum.valueOf(type.asSubclass(Enum.class), value);
+            } else if (type == java.time.Instant.class) {
+                java.time.Instant.parse(value);
+            }
+            return true;
+        } catch (RuntimeException malformed) {
+            return false;
+        }
     }
 
     @ServerExceptionMapper
