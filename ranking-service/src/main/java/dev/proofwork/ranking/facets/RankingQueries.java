@@ -199,7 +199,7 @@ public class RankingQueries {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId)).chain(facet -> {
             if (facet == null) {
-                throw new NotFound("skill " + skill + " has no evidence of yours");
+                throw new NotFound("not-found", "Not found", "you have no reviewed work in skill " + skill + " yet");
             }
             return changes.list("learnerId = ?1 and skill = ?2 order by changedAt, id", learnerId, skill)
                     .chain(moves -> mySkill(facet, now).map(current -> new RankingViews.SkillHistory(current,

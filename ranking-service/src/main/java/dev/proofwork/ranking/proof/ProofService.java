@@ -72,7 +72,8 @@ public class ProofService {
     public Uni<Issued> mint(String learnerId, String skill) {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId))
-                .onItem().ifNull().failWith(() -> new NotFound("evidence of " + skill + " for you"))
+                .onItem().ifNull().failWith(() -> new NotFound("not-found", "Not found",
+                        "you have no reviewed work in skill " + skill + " yet"))
                 .chain(facet -> rankings.mySkill(facet, now))
                 .chain(standing -> {
                     if (!standing.proofValidUntil().isAfter(now)) {
