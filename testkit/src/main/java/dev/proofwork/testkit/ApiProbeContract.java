@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * <li>the authorization matrix: no token is 401, each role the operation does not list is 403, an employer
  * of another organisation is 403 or 404;</li>
  * <li>malformed input on every JSON body: broken JSON, wrong types, floats for integers, out-of-range and
- * oversize values, bad UUIDs and instants, unknown fields: a 400 (or 413) problem that names the field;</li>
+ * oversize values, bad UUIDs and instants, unknown fields: a 400 (or 413) problem that names the field; and
+ * on every number or UUID in a query or a path, a 400 naming the parameter;</li>
  * <li>never a 5xx, always {@code application/problem+json} on refusal, and not one row written anywhere in
  * the service's database by all the refused requests together.</li>
  * </ul>
@@ -115,6 +116,35 @@ public abstract class ApiProbeContract {
         });
         assertThat(failures).as("malformed bodies not refused with a problem naming the field").isEmpty();
         assertThat(rowCounts()).as("rows in the service's tables after refused bodies").isEqualTo(before);
+    }
+
+    @Test
+    void everyTypedParameterRefusesAMalformedValueNamingIt() throws Exception {
+        Map<String, Long> before = settledRowCounts();
+        forEachOperation((method, path, operation) -> {
+            String role = firstRole(operation);
+            for (JsonNode parameter : operation.path("parameters")) {
+                String in = parameter.path("in").asText();
+                String name = parameter.path("name").asText();
+                JsonNode schema = resolve(parameter.path("schema"));
+                String malformed = switch (schema.path("type").asText()) {
+                    case "integer", "number" -> "not-a-number";
+                    default -> "uuid".equals(schema.path("format").asText()) ? "not-a-uuid" : null;
+                };
+                if (malformed == null || !List.of("query", "path").contains(in)) {
+                    continue;
+                }
+                RequestSpecification caller = role == null ? given() : given().auth().oauth2(token(role, ORG));
+                String concrete = in.equals("path") ? path.replace("{" + name + "}", malformed) : path;
+                if (in.equals("query")) {
+                    caller = caller.queryParam(name, malformed);
+                }
+                expectNamed(method.toUpperCase() + " " + path, name + " " + malformed,
+                        call(caller, method, concrete, bodyFor(method, path, operation), ORG), name, true);
+            }
+        });
+        assertThat(failures).as("malformed query and path parameters not refused with a problem naming them").isEmpty();
+        assertThat(rowCounts()).as("rows in the service's tables after refused parameters").isEqualTo(before);
     }
 
     @Test
