@@ -87,6 +87,17 @@ final class CsvDataset {
         return scenario;
     }
 
+    /**
+     * The rubric's top as the data show it, for a file read without {@code --max-score}: the largest score, or 1
+     * where every score is already on 0..1.
+     */
+    static double largestScore(Path reviews) throws IOException {
+        List<String> lines = Files.readAllLines(reviews);
+        int score = columns(lines.getFirst(), REVIEW_COLUMNS)[4];
+        return Math.max(1, lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank())
+                .mapToDouble(line -> Double.parseDouble(fields(line)[score])).max().orElse(1));
+    }
+
     /** A task taken in more than one cohort is an anchor: its takers are no cohort of their own. */
     private static boolean[] anchors(List<Observation> observations, int[] cohortOf, int tasks) {
         int[] firstCohort = new int[tasks];

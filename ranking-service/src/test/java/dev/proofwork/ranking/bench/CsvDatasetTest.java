@@ -66,6 +66,8 @@ class CsvDatasetTest {
         Scenario read = CsvDataset.read(exported, null, 4);
 
         assertThat(read.observations()).isEqualTo(expected.observations());
+        // without --max-score the rubric's top is the largest score seen, or 1 for scores already on 0..1
+        assertThat(CsvDataset.largestScore(exported)).isEqualTo(4);
         assertThat(CsvDataset.instant("2026-01-05")).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
     }
 }

@@ -143,12 +143,15 @@ public final class RankingBenchmark {
 
     private static void rankCsv(Map<String, String> flags, Replay online, Replay served) {
         try {
-            Scenario s = CsvDataset.read(Path.of(flags.get("reviews-csv")),
-                    flags.containsKey("truth-csv") ? Path.of(flags.get("truth-csv")) : null,
-                    decimal(flags, "max-score", 1));
+            Path reviews = Path.of(flags.get("reviews-csv"));
+            double maxScore = flags.containsKey("max-score") ? decimal(flags, "max-score", 1)
+                    : CsvDataset.largestScore(reviews);
+            Scenario s = CsvDataset.read(reviews, flags.containsKey("truth-csv") ? Path.of(flags.get("truth-csv")) : null,
+                    maxScore);
             Replay.Estimate servedEstimate = served.play(s, null);
-            System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews%n", s.learners(), s.tasks(),
-                    s.reviewers(), s.observations().size());
+            System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews, scores on 0..%s%s%n",
+                    s.learners(), s.tasks(), s.reviewers(), s.observations().size(), decimalText(maxScore),
+                    flags.containsKey("max-score") ? "" : " (the largest seen; --max-score sets it)");
             if (Arrays.stream(s.ability()).noneMatch(Double::isNaN)) {
                 Replay.Estimate onlineEstimate = online.play(s, null);
                 Replay.Estimate refit = online.refitAll(s);
@@ -167,6 +170,10 @@ public final class RankingBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String decimalText(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private static void print(String method, double[] m) {
