@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * <li>the authorization matrix: no token is 401, each role the operation does not list is 403, an employer
  * of another organisation is 403 or 404;</li>
  * <li>malformed input on every JSON body: broken JSON, wrong types, floats for integers, out-of-range and
- * oversize values, bad UUIDs and instants, unknown fields: a 400 (or 413) problem that names the field; and
+ * oversize values, bad UUIDs and instants, unknown fields: a 400 (or 413) problem that names the field; a
+ * JSON body sent as text/plain: a 415; and
  * on every number or UUID in a query or a path, a 400 naming the parameter;</li>
  * <li>never a 5xx, always {@code application/problem+json} on refusal, and not one row written anywhere in
  * the service's database by all the refused requests together.</li>
@@ -108,6 +109,9 @@ public abstract class ApiProbeContract {
                 expectNamed(label, "body " + broken, call(caller, method, path, broken, ORG), "body", false);
             }
             ObjectNode base = baseBody(method, path, schema);
+            // the same body under another media type is refused as such, never read as something else
+            expect(method, path, "a JSON body sent as text/plain",
+                    call(caller, method, path, base.toString(), ORG, "text/plain"), 415);
             ObjectNode unknown = base.deepCopy();
             unknown.put("surelyNotAField", 1);
             expectNamed(label, "unknown field", call(caller, method, path, unknown.toString(), ORG), "surelyNotAField", true);
@@ -344,6 +348,11 @@ public abstract class ApiProbeContract {
     }
 
     private static Response call(RequestSpecification spec, String method, String path, String body, String org) {
+        return call(spec, method, path, body, org, "application/json");
+    }
+
+    private static Response call(RequestSpecification spec, String method, String path, String body, String org,
+            String contentType) {
         String concrete = path.replaceAll("\\{orgId}", org)
                 .replaceAll("\\{skill}", "probe-skill")
                 .replaceAll("\\{currency}", "EUR")
@@ -352,7 +361,7 @@ public abstract class ApiProbeContract {
         RequestSpecification request = spec.redirects().follow(false).accept("application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString());
         if (body != null) {
-            request = request.contentType("application/json").body(body);
+            request = request.contentType(contentType).body(body);
         }
         return request.request(method.toUpperCase(), concrete);
     }

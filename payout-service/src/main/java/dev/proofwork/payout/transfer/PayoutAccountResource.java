@@ -5,9 +5,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A learner's own payout account. */
@@ -23,6 +25,7 @@ public class PayoutAccountResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.LEARNER)
     @Operation(summary = "Add or change the caller's payout account; a change waits out a safety hold")
     public Uni<PayoutAccount.View> put(@Valid @NotNull PayoutAccountRequest request) {

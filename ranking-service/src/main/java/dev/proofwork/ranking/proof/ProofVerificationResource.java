@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Public verification of proofs, and the rotation of the keys that sign them. */
@@ -27,6 +29,7 @@ public class ProofVerificationResource {
 
     /** Anyone holding a proof may check it here; offline, the JWKS alone checks the signature. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("verify")
     @PermitAll
     @Operation(summary = "Check a proof: signature, revocation and how much its score has decayed")

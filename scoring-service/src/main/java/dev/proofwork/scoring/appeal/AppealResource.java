@@ -5,10 +5,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,6 +38,7 @@ public class AppealResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("me/submissions/{submissionId}/appeal")
     @RolesAllowed(Caller.LEARNER)
     @Operation(summary = "Appeal the score once, within the appeal window")

@@ -7,10 +7,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,6 +40,7 @@ public class SubmissionQaResource {
 
     /** An operator agrees with a reviewer's invalid mark: the work is invalid, and a new result says so. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("invalidate")
     @Operation(summary = "Agree with a reviewer's invalid mark; a new result says the work is invalid")
     @APIResponse(responseCode = "200", description = "The QA case with the new decision")
