@@ -193,13 +193,18 @@ public class RankingQueries {
                 Math.sqrt(ability.variance() + difficulty.variance()), learner == null ? 0 : learner.evidence());
     }
 
+    /** The refusal for a learner who asks about a skill none of their work has been reviewed in. */
+    public static NotFound noWorkIn(String skill) {
+        return new NotFound("not-found", "Not found", "you have no reviewed work in skill " + skill + " yet");
+    }
+
     /** Every move of a learner's score in a skill, oldest first, and its decay from now until the proof lapses. */
     @WithSession
     public Uni<RankingViews.SkillHistory> history(String learnerId, String skill) {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId)).chain(facet -> {
             if (facet == null) {
-                throw new NotFound("not-found", "Not found", "you have no reviewed work in skill " + skill + " yet");
+                throw noWorkIn(skill);
             }
             return changes.list("learnerId = ?1 and skill = ?2 order by changedAt, id", learnerId, skill)
                     .chain(moves -> mySkill(facet, now).map(current -> new RankingViews.SkillHistory(current,

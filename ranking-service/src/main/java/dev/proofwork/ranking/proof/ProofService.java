@@ -72,8 +72,7 @@ public class ProofService {
     public Uni<Issued> mint(String learnerId, String skill) {
         Instant now = clock.instant();
         return facets.findById(new FacetId(skill, FacetKind.LEARNER, learnerId))
-                .onItem().ifNull().failWith(() -> new NotFound("not-found", "Not found",
-                        "you have no reviewed work in skill " + skill + " yet"))
+                .onItem().ifNull().failWith(() -> RankingQueries.noWorkIn(skill))
                 .chain(facet -> rankings.mySkill(facet, now))
                 .chain(standing -> {
                     if (!standing.proofValidUntil().isAfter(now)) {
