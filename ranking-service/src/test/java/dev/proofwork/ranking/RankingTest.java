@@ -251,9 +251,11 @@ class RankingTest {
 
         given().auth().oauth2(Tokens.learner(learner)).when().post("/api/v1/skills/{skill}/refit", skill)
                 .then().statusCode(403);
-        // a skill nobody has been reviewed in yet refits to nothing, not to an error
-        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill())
-                .then().statusCode(200).body("learners", equalTo(0)).body("reviews", equalTo(0));
+        // a skill nobody has been reviewed in (or a typo) has nothing to refit
+        String unreviewed = skill();
+        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", unreviewed)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("skill " + unreviewed + " has no reviews to refit yet"));
         given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill)
                 .then().statusCode(200)
                 .body("learners", equalTo(1))

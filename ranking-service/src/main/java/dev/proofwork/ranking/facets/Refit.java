@@ -6,6 +6,7 @@ import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.ranking.model.PublishedScore;
+import dev.proofwork.runtime.domain.DomainException;
 import dev.proofwork.runtime.outbox.Outbox;
 import dev.proofwork.runtime.persistence.RowBatches;
 import dev.proofwork.runtime.persistence.TransactionLocks;
@@ -178,6 +179,11 @@ public class Refit {
                         .invoke(rows -> rows.forEach(row -> reviews.anchors.add(row.getString("task_id")))))
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
                 .chain(() -> {
+                    if (reviews.evidence.size() == 0) {
+                        // an operator's typo would otherwise be recorded as a refitted skill
+                        throw new DomainException.NotFound("not-found", "Not found",
+                                "skill " + skill + " has no reviews to refit yet");
+                    }
                     marks[1] = System.nanoTime();
                     // the solver runs on a worker thread and answers on this request's context, where the session lives
                     BatchRefit refit = new BatchRefit(settings.noiseSigma(), decay.gamma(skill));
