@@ -117,9 +117,10 @@ final class CsvDataset {
     private static final List<String> REVIEW_COLUMNS = List.of("learner", "cohort", "task", "reviewer", "score",
             "timestamp");
 
-    /** Where each named column is, by the header: in any order, any case. */
+    /** Where each named column is, by the header: in any order, any case, after the byte-order mark Excel writes. */
     private static int[] columns(String header, List<String> names) {
-        List<String> found = Arrays.stream(fields(header)).map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        List<String> found = Arrays.stream(fields(header.replaceFirst("^\uFEFF", "")))
+                .map(name -> name.toLowerCase(Locale.ROOT)).toList();
         int[] at = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
             at[i] = found.indexOf(names.get(i));
@@ -144,11 +145,13 @@ final class CsvDataset {
 
     /**
      * An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}, or with an offset: {@code 2026-03-01T11:00:00+01:00}),
-     * a date-time or date without a zone (read as UTC), or seconds since the epoch ({@code 1772359200}).
+     * a date-time or date without a zone (read as UTC), or seconds since the epoch ({@code 1772359200}); a number
+     * too large for seconds (after the year 5000) is milliseconds, as JavaScript and many exports write them.
      */
     static Instant instant(String text) {
         if (text.matches("-?\\d+(\\.\\d+)?")) {
-            double seconds = Double.parseDouble(text);
+            double number = Double.parseDouble(text);
+            double seconds = Math.abs(number) >= MILLISECONDS_FROM ? number / 1000 : number;
             long whole = (long) Math.floor(seconds);
             return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
         }
@@ -159,6 +162,9 @@ final class CsvDataset {
         return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? Instant.from(parsed)
                 : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
     }
+
+    /** 10^11 seconds is the year 5138; 10^11 milliseconds is March 1973. */
+    private static final double MILLISECONDS_FROM = 1e11;
 
     /** Learner names of scenarios read from CSV, by identity, for writing estimates back. */
     private static final Map<Scenario, String[]> NAMES = new java.util.IdentityHashMap<>();

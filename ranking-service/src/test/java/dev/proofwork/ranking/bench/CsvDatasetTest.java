@@ -56,9 +56,9 @@ class CsvDatasetTest {
                 ann,c1,t1,r1,4,2026-01-05T10:00:00Z
                 bob,c1,t1,r2,1,2026-01-06T10:00:00Z
                 """);
-        // columns reordered, quoted, Windows line ends, an offset and a date without a time
+        // Excel's byte-order mark, columns reordered, quoted, Windows line ends, an offset and a date without a time
         Path exported = dir.resolve("exported.csv");
-        Files.writeString(exported, "\"Timestamp\",\"Score\",\"Learner\",\"Reviewer\",\"Task\",\"Cohort\"\r\n"
+        Files.writeString(exported, "\uFEFF\"Timestamp\",\"Score\",\"Learner\",\"Reviewer\",\"Task\",\"Cohort\"\r\n"
                 + "\"2026-01-05T11:00:00+01:00\",\"4\",\"ann\",\"r1\",\"t1\",\"c1\"\r\n"
                 + "\"2026-01-06T10:00:00\",\"1\",\"bob\",\"r2\",\"t1\",\"c1\"\r\n");
 
@@ -69,5 +69,7 @@ class CsvDatasetTest {
         // without --max-score the rubric's top is the largest score seen, or 1 for scores already on 0..1
         assertThat(CsvDataset.largestScore(exported)).isEqualTo(4);
         assertThat(CsvDataset.instant("2026-01-05")).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
+        // epoch milliseconds, as JavaScript writes them, are not read as seconds 56,000 years ahead
+        assertThat(CsvDataset.instant("1772359200000")).isEqualTo(CsvDataset.instant("1772359200"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Ranking quality and cost against ground truth, on every scenario family, beside the raw-mean and
@@ -73,13 +74,13 @@ public final class RankingBenchmark {
                 Replay.Estimate refit = online.read(s, fitted);
                 Replay.Estimate servedEstimate = served.play(s, null);
                 double[] raw = rawMean(s);
-                add(totals, "facets online", metrics(s, onlineEstimate.means(), onlineEstimate.sigmas(), seed));
-                add(totals, "facets refit", metrics(s, refit.means(), refit.sigmas(), seed));
-                add(totals, "refit, no decay", metrics(s, Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
+                add(totals, "facets online", metrics(s.ability(), onlineEstimate.means(), onlineEstimate.sigmas(), seed));
+                add(totals, "facets refit", metrics(s.ability(), refit.means(), refit.sigmas(), seed));
+                add(totals, "refit, no decay", metrics(s.ability(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
                         .toArray(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.sigma()).toArray(), seed));
-                add(totals, "facets served", metrics(s, servedEstimate.means(), servedEstimate.sigmas(), seed));
-                add(totals, "raw mean score", metrics(s, raw, null, seed));
-                add(totals, "per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, seed));
+                add(totals, "facets served", metrics(s.ability(), servedEstimate.means(), servedEstimate.sigmas(), seed));
+                add(totals, "raw mean score", metrics(s.ability(), raw, null, seed));
+                add(totals, "per-cohort percentile", metrics(s.ability(), cohortPercentile(s, raw), null, seed));
             }
             totals.values().forEach(t -> Arrays.setAll(t, i -> t[i] / seeds));
             byFamily.put(family.getKey(), totals);
@@ -134,7 +135,7 @@ public final class RankingBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long after = runtime.totalMemory() - runtime.freeMemory();
             Replay.Estimate read = new Replay(noise, gamma, 0, 0, 0).read(s, refit);
-            double[] quality = metrics(s, read.means(), read.sigmas(), 1);
+            double[] quality = metrics(s.ability(), read.means(), read.sigmas(), 1);
             System.out.printf(Locale.ROOT, "%10d %10d %10.2f %10d %12.1f %9.3f %9.3f%n", s.learners(),
                     s.observations().size(), seconds, refit.iterations(), Math.max(after, before) / 1e6, quality[0],
                     quality[3]);
@@ -152,17 +153,26 @@ public final class RankingBenchmark {
             System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews, scores on 0..%s%s%n",
                     s.learners(), s.tasks(), s.reviewers(), s.observations().size(), decimalText(maxScore),
                     flags.containsKey("max-score") ? "" : " (the largest seen; --max-score sets it)");
-            if (Arrays.stream(s.ability()).noneMatch(Double::isNaN)) {
+            // the figures are over the learners the truth file names; a learner it leaves out is still ranked
+            int[] known = IntStream.range(0, s.learners()).filter(l -> !Double.isNaN(s.ability()[l])).toArray();
+            if (known.length > 0) {
+                if (known.length < s.learners()) {
+                    System.out.printf(Locale.ROOT, "truth for %d of the %d learners: the figures are over those%n",
+                            known.length, s.learners());
+                }
                 Replay.Estimate onlineEstimate = online.play(s, null);
                 Replay.Estimate refit = online.refitAll(s);
                 double[] raw = rawMean(s);
+                double[] truth = only(s.ability(), known);
                 System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s%n", "method", "spearman", "kendall", "top10%",
                         "cover90");
-                print("facets online", metrics(s, onlineEstimate.means(), onlineEstimate.sigmas(), 1));
-                print("facets refit", metrics(s, refit.means(), refit.sigmas(), 1));
-                print("facets served", metrics(s, servedEstimate.means(), servedEstimate.sigmas(), 1));
-                print("raw mean score", metrics(s, raw, null, 1));
-                print("per-cohort percentile", metrics(s, cohortPercentile(s, raw), null, 1));
+                print("facets online", metrics(truth, only(onlineEstimate.means(), known),
+                        only(onlineEstimate.sigmas(), known), 1));
+                print("facets refit", metrics(truth, only(refit.means(), known), only(refit.sigmas(), known), 1));
+                print("facets served", metrics(truth, only(servedEstimate.means(), known),
+                        only(servedEstimate.sigmas(), known), 1));
+                print("raw mean score", metrics(truth, only(raw, known), null, 1));
+                print("per-cohort percentile", metrics(truth, only(cohortPercentile(s, raw), known), null, 1));
             }
             Path out = Path.of(flags.getOrDefault("estimates-out", "estimates.csv"));
             CsvDataset.write(out, s, servedEstimate.learners());
@@ -170,6 +180,10 @@ public final class RankingBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static double[] only(double[] values, int[] indexes) {
+        return Arrays.stream(indexes).mapToDouble(i -> values[i]).toArray();
     }
 
     private static String decimalText(double value) {
@@ -182,11 +196,11 @@ public final class RankingBenchmark {
     }
 
     /** spearman, kendall, top-decile precision, and 90% interval coverage once the model's scale is aligned to the truth's. */
-    private static double[] metrics(Scenario s, double[] estimate, double[] sigma, long seed) {
-        double coverage = sigma == null ? Double.NaN : coverage90(s.ability(), estimate, sigma);
-        return new double[] { Ranks.spearman(s.ability(), estimate),
-                Scenario.kendall(s.ability(), estimate, 2_000_000, new Random(seed)),
-                Scenario.topDecilePrecision(s.ability(), estimate), coverage };
+    private static double[] metrics(double[] truth, double[] estimate, double[] sigma, long seed) {
+        double coverage = sigma == null ? Double.NaN : coverage90(truth, estimate, sigma);
+        return new double[] { Ranks.spearman(truth, estimate),
+                Scenario.kendall(truth, estimate, 2_000_000, new Random(seed)),
+                Scenario.topDecilePrecision(truth, estimate), coverage };
     }
 
     /**
