@@ -79,6 +79,7 @@ public final class RankingBenchmark {
                 add(totals, "refit, no decay", metrics(s.ability(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
                         .toArray(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.sigma()).toArray(), seed));
                 add(totals, "facets served", metrics(s.ability(), servedEstimate.means(), servedEstimate.sigmas(), seed));
+                add(totals, "cohort placement", placement(s, fitted));
                 add(totals, "raw mean score", metrics(s.ability(), raw, null, seed));
                 add(totals, "per-cohort percentile", metrics(s.ability(), cohortPercentile(s, raw), null, seed));
             }
@@ -89,6 +90,7 @@ public final class RankingBenchmark {
             METHODS.forEach(method -> print(method, totals.get(method)));
         }
         summary(byFamily);
+        placementSummary(byFamily);
         Path chart = Path.of(flags.getOrDefault("chart", "target/ranking-benchmark.svg"));
         try {
             FamilyChart.write(chart, byFamily);
@@ -113,6 +115,55 @@ public final class RankingBenchmark {
                 t.get("raw mean score")[0], t.get("facets served")[0] - t.get("raw mean score")[0],
                 t.get("facets refit")[0], t.get("facets online")[3], t.get("facets refit")[3],
                 t.get("facets served")[3], t.get("refit, no decay")[3]));
+    }
+
+    /**
+     * Where the refit's error lies: how far each cohort as a whole sits from where the truth puts it, how far
+     * the refit itself says a cohort's strength may be off, and the Spearman the same estimates reach once
+     * each cohort's own error is taken out, which is what perfect links between cohorts would give.
+     */
+    private static void placementSummary(Map<String, Map<String, double[]>> byFamily) {
+        System.out.printf(Locale.ROOT, "%nwhere the refit's errors lie (before decay, on the truth's scale)%n");
+        System.out.printf(Locale.ROOT, "%-20s %12s %12s %22s%n", "family", "cohort error", "refit's sd",
+                "spearman, cohorts exact");
+        byFamily.forEach((family, t) -> {
+            double[] p = t.get("cohort placement");
+            System.out.printf(Locale.ROOT, "%-20s %12.3f %12.3f %22.3f%n", family, p[0], p[1], p[2]);
+        });
+    }
+
+    /**
+     * For one scenario: the root mean square of each true cohort's average error, the refit's own sd of its
+     * cohorts' takers (root mean square), and the Spearman with each cohort's average error removed.
+     */
+    private static double[] placement(Scenario s, BatchRefit.Result fitted) {
+        double[] mu = Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean()).toArray();
+        double[] fit = affine(mu, s.ability());
+        int cohorts = Arrays.stream(s.cohortOf()).max().orElse(0) + 1;
+        double[] error = new double[cohorts];
+        int[] members = new int[cohorts];
+        for (int l = 0; l < s.learners(); l++) {
+            error[s.cohortOf()[l]] += fit[0] * mu[l] + fit[1] - s.ability()[l];
+            members[s.cohortOf()[l]]++;
+        }
+        double[] takers = new double[cohorts];
+        for (Observation o : s.observations()) {
+            if (!s.anchorTasks()[o.task()]) {
+                takers[s.cohortOf()[o.learner()]] = fitted.takers()[o.task()].variance();
+            }
+        }
+        double squares = 0;
+        for (int c = 0; c < cohorts; c++) {
+            error[c] /= Math.max(1, members[c]);
+            squares += error[c] * error[c];
+        }
+        double[] placed = new double[s.learners()];
+        for (int l = 0; l < s.learners(); l++) {
+            placed[l] = fit[0] * mu[l] + fit[1] - error[s.cohortOf()[l]];
+        }
+        return new double[] { Math.sqrt(squares / cohorts),
+                Math.abs(fit[0]) * Math.sqrt(Arrays.stream(takers).average().orElse(0)),
+                Ranks.spearman(s.ability(), placed), Double.NaN };
     }
 
     /** The refit alone, in memory, at growing sizes of the standard marketplace. */
