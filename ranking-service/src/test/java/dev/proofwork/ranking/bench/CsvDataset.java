@@ -17,6 +17,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,8 @@ import java.util.Map;
 
 /**
  * Any dataset, ranked without code changes: reviews from a CSV with the header
- * {@code learner,cohort,task,reviewer,score,timestamp} (columns in any order, fields may be quoted; score on
- * 0..1, or on 0..max with {@code --max-score}; timestamp an ISO-8601 instant, with or without an offset, or epoch
+ * {@code learner,cohort,task,reviewer,score,timestamp} (columns in any order, fields may be quoted; scores from
+ * the rubric's floor to its ceiling; timestamp an ISO-8601 instant, with or without an offset, or epoch
  * seconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
  * {@code learner,mu,sigma,published_score,comparable}.
  */
@@ -34,7 +35,12 @@ final class CsvDataset {
     private CsvDataset() {
     }
 
-    static Scenario read(Path reviews, Path truth, double maxScore) throws IOException {
+    /** Reviews' scores run from {@code lowest} (the rubric's floor) to {@code highest} (its ceiling). */
+    static Scenario read(Path reviews, Path truth, double lowest, double highest) throws IOException {
+        if (!(highest > lowest)) {
+            throw new IllegalArgumentException("scores must run from a floor to a higher ceiling, not from " + lowest
+                    + " to " + highest);
+        }
         Map<String, Integer> learners = new LinkedHashMap<>();
         Map<String, Integer> tasks = new LinkedHashMap<>();
         Map<String, Integer> reviewers = new LinkedHashMap<>();
@@ -60,7 +66,7 @@ final class CsvDataset {
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             observations.add(new Observation(Integer.parseInt(row[0]), Integer.parseInt(row[1]), Integer.parseInt(row[2]),
-                    Double.parseDouble(row[3]) / maxScore, Duration.between(first, times.get(i)).toMillis() / 86_400_000.0));
+                    (Double.parseDouble(row[3]) - lowest) / (highest - lowest), Duration.between(first, times.get(i)).toMillis() / 86_400_000.0));
         }
         double[] ability = new double[learners.size()];
         Arrays.fill(ability, Double.NaN);
@@ -88,14 +94,17 @@ final class CsvDataset {
     }
 
     /**
-     * The rubric's top as the data show it, for a file read without {@code --max-score}: the largest score, or 1
-     * where every score is already on 0..1.
+     * The rubric's floor and ceiling as the data show them, for a file read without {@code --min-score} or
+     * {@code --max-score}: 0..1 where every score is a fraction, otherwise the smallest and the largest score (a
+     * 1..5 scale starts at 1: read from 0, its lowest answer would count as a point above the floor, not as it).
      */
-    static double largestScore(Path reviews) throws IOException {
+    static double[] scoreRange(Path reviews) throws IOException {
         List<String> lines = Files.readAllLines(reviews);
         int score = columns(lines.getFirst(), REVIEW_COLUMNS)[4];
-        return Math.max(1, lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank())
-                .mapToDouble(line -> Double.parseDouble(fields(line)[score])).max().orElse(1));
+        DoubleSummaryStatistics scores = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank())
+                .mapToDouble(line -> Double.parseDouble(fields(line)[score])).summaryStatistics();
+        boolean fractions = scores.getCount() == 0 || scores.getMin() >= 0 && scores.getMax() <= 1;
+        return fractions ? new double[] { 0, 1 } : new double[] { scores.getMin(), scores.getMax() };
     }
 
     /** A task taken in more than one cohort is an anchor: its takers are no cohort of their own. */

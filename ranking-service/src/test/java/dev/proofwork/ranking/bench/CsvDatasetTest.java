@@ -29,7 +29,7 @@ class CsvDatasetTest {
         Path truth = dir.resolve("truth.csv");
         Files.writeString(truth, "learner,ability\nann,1.5\nbob,-1.0\ncat,0.5\ndan,0.0\neve,0.2\n");
 
-        Scenario scenario = CsvDataset.read(reviews, truth, 4);
+        Scenario scenario = CsvDataset.read(reviews, truth, 0, 4);
         Replay.Estimate served = new Replay(0.6, 0.05, 1, 500, 50).play(scenario, null);
         Path out = dir.resolve("estimates.csv");
         CsvDataset.write(out, scenario, served.learners());
@@ -62,14 +62,38 @@ class CsvDatasetTest {
                 + "\"2026-01-05T11:00:00+01:00\",\"4\",\"ann\",\"r1\",\"t1\",\"c1\"\r\n"
                 + "\"2026-01-06T10:00:00\",\"1\",\"bob\",\"r2\",\"t1\",\"c1\"\r\n");
 
-        Scenario expected = CsvDataset.read(plain, null, 4);
-        Scenario read = CsvDataset.read(exported, null, 4);
+        Scenario expected = CsvDataset.read(plain, null, 0, 4);
+        Scenario read = CsvDataset.read(exported, null, 0, 4);
 
         assertThat(read.observations()).isEqualTo(expected.observations());
-        // without --max-score the rubric's top is the largest score seen, or 1 for scores already on 0..1
-        assertThat(CsvDataset.largestScore(exported)).isEqualTo(4);
+        // without --min-score and --max-score the rubric runs from the smallest score seen to the largest (ann's 4
+        // and bob's 1 here), or 0..1 for scores that are fractions
+        assertThat(CsvDataset.scoreRange(exported)).containsExactly(1, 4);
         assertThat(CsvDataset.instant("2026-01-05")).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
         // epoch milliseconds, as JavaScript writes them, are not read as seconds 56,000 years ahead
         assertThat(CsvDataset.instant("1772359200000")).isEqualTo(CsvDataset.instant("1772359200"));
+    }
+
+    @Test
+    void aScaleIsReadFromItsFloorToItsCeiling() throws Exception {
+        Path likert = dir.resolve("likert.csv");
+        Files.writeString(likert, """
+                learner,cohort,task,reviewer,score,timestamp
+                ann,c1,t1,r1,1,2026-01-05T10:00:00Z
+                bob,c1,t1,r1,3,2026-01-05T11:00:00Z
+                cat,c1,t1,r1,5,2026-01-05T12:00:00Z
+                """);
+        Path fractions = dir.resolve("fractions.csv");
+        Files.writeString(fractions, """
+                learner,cohort,task,reviewer,score,timestamp
+                ann,c1,t1,r1,0.25,2026-01-05T10:00:00Z
+                bob,c1,t1,r1,0.75,2026-01-05T11:00:00Z
+                """);
+
+        // a 1..5 scale's lowest answer is its floor, not a fifth of the way up
+        assertThat(CsvDataset.scoreRange(likert)).containsExactly(1, 5);
+        assertThat(CsvDataset.read(likert, null, 1, 5).observations()).extracting(o -> o.score())
+                .containsExactly(0.0, 0.5, 1.0);
+        assertThat(CsvDataset.scoreRange(fractions)).containsExactly(0, 1);
     }
 }

@@ -196,14 +196,16 @@ public final class RankingBenchmark {
     private static void rankCsv(Map<String, String> flags, Replay online, Replay served) {
         try {
             Path reviews = Path.of(flags.get("reviews-csv"));
-            double maxScore = flags.containsKey("max-score") ? decimal(flags, "max-score", 1)
-                    : CsvDataset.largestScore(reviews);
+            double[] seen = CsvDataset.scoreRange(reviews);
+            double lowest = decimal(flags, "min-score", seen[0]);
+            double highest = decimal(flags, "max-score", seen[1]);
             Scenario s = CsvDataset.read(reviews, flags.containsKey("truth-csv") ? Path.of(flags.get("truth-csv")) : null,
-                    maxScore);
+                    lowest, highest);
             Replay.Estimate servedEstimate = served.play(s, null);
-            System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews, scores on 0..%s%s%n",
-                    s.learners(), s.tasks(), s.reviewers(), s.observations().size(), decimalText(maxScore),
-                    flags.containsKey("max-score") ? "" : " (the largest seen; --max-score sets it)");
+            System.out.printf(Locale.ROOT, "%d learners, %d tasks, %d reviewers, %d reviews, scores on %s..%s%s%n",
+                    s.learners(), s.tasks(), s.reviewers(), s.observations().size(), decimalText(lowest),
+                    decimalText(highest), flags.containsKey("min-score") && flags.containsKey("max-score") ? ""
+                            : " (as the file shows them; --min-score and --max-score set them)");
             // the figures are over the learners the truth file names; a learner it leaves out is still ranked
             int[] known = IntStream.range(0, s.learners()).filter(l -> !Double.isNaN(s.ability()[l])).toArray();
             if (known.length > 0) {
