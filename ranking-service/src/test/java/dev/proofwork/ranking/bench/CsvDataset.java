@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Any dataset, ranked without code changes: reviews from a CSV with the header
@@ -46,41 +48,57 @@ final class CsvDataset {
         Map<String, Integer> reviewers = new LinkedHashMap<>();
         Map<String, Integer> cohorts = new LinkedHashMap<>();
         Map<Integer, Integer> cohortOfLearner = new LinkedHashMap<>();
-        List<Observation> observations = new ArrayList<>();
+        List<int[]> facets = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         List<Instant> times = new ArrayList<>();
-        List<String[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(reviews);
         int[] column = columns(lines.getFirst(), REVIEW_COLUMNS);
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
+        int width = Arrays.stream(column).max().orElse(0) + 1;
+        for (int n = 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) {
                 continue;
             }
-            String[] f = fields(line);
+            String[] f = fields(lines.get(n));
+            String where = reviews.getFileName() + " line " + (n + 1);
+            if (f.length < width) {
+                throw new IllegalArgumentException(where + " has too few fields for its header");
+            }
+            scores.add(number(f[column[4]], where, "score"));
+            try {
+                times.add(instant(f[column[5]]));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(where + ": timestamp \"" + f[column[5]]
+                        + "\" is neither an ISO-8601 date-time nor epoch seconds");
+            }
             int learner = index(learners, f[column[0]]);
             cohortOfLearner.putIfAbsent(learner, index(cohorts, f[column[1]]));
-            rows.add(new String[] { String.valueOf(learner), String.valueOf(index(tasks, f[column[2]])),
-                    String.valueOf(index(reviewers, f[column[3]])), f[column[4]] });
-            times.add(instant(f[column[5]]));
+            facets.add(new int[] { learner, index(tasks, f[column[2]]), index(reviewers, f[column[3]]) });
         }
         Instant first = times.stream().min(Instant::compareTo).orElse(Instant.EPOCH);
-        for (int i = 0; i < rows.size(); i++) {
-            String[] row = rows.get(i);
-            observations.add(new Observation(Integer.parseInt(row[0]), Integer.parseInt(row[1]), Integer.parseInt(row[2]),
-                    (Double.parseDouble(row[3]) - lowest) / (highest - lowest), Duration.between(first, times.get(i)).toMillis() / 86_400_000.0));
+        List<Observation> observations = new ArrayList<>(facets.size());
+        for (int i = 0; i < facets.size(); i++) {
+            int[] facet = facets.get(i);
+            double score = (scores.get(i) - lowest) / (highest - lowest);
+            observations.add(new Observation(facet[0], facet[1], facet[2], score,
+                    Duration.between(first, times.get(i)).toMillis() / 86_400_000.0));
         }
         double[] ability = new double[learners.size()];
         Arrays.fill(ability, Double.NaN);
         if (truth != null) {
             List<String> truthLines = Files.readAllLines(truth);
             int[] truthColumn = columns(truthLines.getFirst(), List.of("learner", "ability"));
-            for (String line : truthLines.subList(1, truthLines.size())) {
-                if (line.isBlank()) {
+            for (int n = 1; n < truthLines.size(); n++) {
+                if (truthLines.get(n).isBlank()) {
                     continue;
                 }
-                String[] f = fields(line);
+                String[] f = fields(truthLines.get(n));
+                if (f.length <= Math.max(truthColumn[0], truthColumn[1])) {
+                    throw new IllegalArgumentException(truth.getFileName() + " line " + (n + 1)
+                            + " has too few fields for its header");
+                }
                 Integer learner = learners.get(f[truthColumn[0]]);
                 if (learner != null) {
-                    ability[learner] = Double.parseDouble(f[truthColumn[1]]);
+                    ability[learner] = number(f[truthColumn[1]], truth.getFileName() + " line " + (n + 1), "ability");
                 }
             }
         }
@@ -101,8 +119,12 @@ final class CsvDataset {
     static double[] scoreRange(Path reviews) throws IOException {
         List<String> lines = Files.readAllLines(reviews);
         int score = columns(lines.getFirst(), REVIEW_COLUMNS)[4];
-        DoubleSummaryStatistics scores = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank())
-                .mapToDouble(line -> Double.parseDouble(fields(line)[score])).summaryStatistics();
+        DoubleSummaryStatistics scores = IntStream.range(1, lines.size()).filter(n -> !lines.get(n).isBlank())
+                .mapToDouble(n -> {
+                    String[] f = fields(lines.get(n));
+                    String where = reviews.getFileName() + " line " + (n + 1);
+                    return f.length > score ? number(f[score], where, "score") : Double.NaN;
+                }).filter(value -> !Double.isNaN(value)).summaryStatistics();
         boolean fractions = scores.getCount() == 0 || scores.getMin() >= 0 && scores.getMax() <= 1;
         return fractions ? new double[] { 0, 1 } : new double[] { scores.getMin(), scores.getMax() };
     }
@@ -125,6 +147,14 @@ final class CsvDataset {
 
     private static final List<String> REVIEW_COLUMNS = List.of("learner", "cohort", "task", "reviewer", "score",
             "timestamp");
+
+    private static double number(String text, String where, String field) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": " + field + " \"" + text + "\" is not a number");
+        }
+    }
 
     /** Where each named column is, by the header: in any order, any case, after the byte-order mark Excel writes. */
     private static int[] columns(String header, List<String> names) {

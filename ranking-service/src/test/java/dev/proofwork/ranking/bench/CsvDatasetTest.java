@@ -1,6 +1,7 @@
 package dev.proofwork.ranking.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -95,5 +96,29 @@ class CsvDatasetTest {
         assertThat(CsvDataset.read(likert, null, 1, 5).observations()).extracting(o -> o.score())
                 .containsExactly(0.0, 0.5, 1.0);
         assertThat(CsvDataset.scoreRange(fractions)).containsExactly(0, 1);
+    }
+
+    @Test
+    void aRowThatCannotBeReadIsNamedByItsLine() throws Exception {
+        Path reviews = dir.resolve("reviews.csv");
+        Files.writeString(reviews, """
+                learner,cohort,task,reviewer,score,timestamp
+                ann,c1,t1,r1,4,2026-01-05T10:00:00Z
+                bob,c1,t1,r1,NA,2026-01-05T11:00:00Z
+                """);
+        Path late = dir.resolve("late.csv");
+        Files.writeString(late, """
+                learner,cohort,task,reviewer,score,timestamp
+                ann,c1,t1,r1,4,yesterday
+                """);
+
+        assertThatThrownBy(() -> CsvDataset.scoreRange(reviews))
+                .hasMessage("reviews.csv line 3: score \"NA\" is not a number");
+        assertThatThrownBy(() -> CsvDataset.read(late, null, 0, 4))
+                .hasMessage("late.csv line 2: timestamp \"yesterday\" is neither an ISO-8601 date-time nor epoch "
+                        + "seconds");
+        Files.writeString(late, "learner,cohort,task,reviewer,score,timestamp\nbob,c1,t1\n");
+        assertThatThrownBy(() -> CsvDataset.read(late, null, 0, 4))
+                .hasMessage("late.csv line 2 has too few fields for its header");
     }
 }
