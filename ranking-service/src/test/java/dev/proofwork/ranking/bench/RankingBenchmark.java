@@ -74,14 +74,15 @@ public final class RankingBenchmark {
                 Replay.Estimate refit = online.read(s, fitted);
                 Replay.Estimate servedEstimate = served.play(s, null);
                 double[] raw = rawMean(s);
-                add(totals, "facets online", metrics(s.ability(), onlineEstimate.means(), onlineEstimate.sigmas(), seed));
-                add(totals, "facets refit", metrics(s.ability(), refit.means(), refit.sigmas(), seed));
-                add(totals, "refit, no decay", metrics(s.ability(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
+                double[] truth = s.ability();
+                add(totals, "facets online", metrics(truth, onlineEstimate.means(), onlineEstimate.sigmas(), seed));
+                add(totals, "facets refit", metrics(truth, refit.means(), refit.sigmas(), seed));
+                add(totals, "refit, no decay", metrics(truth, Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
                         .toArray(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.sigma()).toArray(), seed));
-                add(totals, "facets served", metrics(s.ability(), servedEstimate.means(), servedEstimate.sigmas(), seed));
+                add(totals, "facets served", metrics(truth, servedEstimate.means(), servedEstimate.sigmas(), seed));
                 add(totals, "cohort placement", placement(s, fitted));
-                add(totals, "raw mean score", metrics(s.ability(), raw, null, seed));
-                add(totals, "per-cohort percentile", metrics(s.ability(), cohortPercentile(s, raw), null, seed));
+                add(totals, "raw mean score", metrics(truth, raw, null, seed));
+                add(totals, "per-cohort percentile", metrics(truth, cohortPercentile(s, raw), null, seed));
             }
             totals.values().forEach(t -> Arrays.setAll(t, i -> t[i] / seeds));
             byFamily.put(family.getKey(), totals);
