@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The benchmark's summary as one SVG: per scenario family, Spearman of what is served beside the refit, the
- * online model and the raw mean (bars), and 90% interval coverage against the 0.85-0.95 target band (dots).
+ * online model and the raw mean (bars) and what the refit would reach with every cohort placed exactly (a mark:
+ * the most better links could add), and 90% interval coverage against the 0.85-0.95 target band (dots).
  */
 final class FamilyChart {
 
@@ -27,6 +28,9 @@ final class FamilyChart {
             new Series("facets online", "online", "#9aa4b2"),
             new Series("refit, no decay", "refit before decay", "#2da44e"));
 
+    private static final Series CEILING = new Series("refit, cohorts exact",
+            "the refit with every cohort placed exactly", "#24292f");
+
     private FamilyChart() {
     }
 
@@ -39,7 +43,7 @@ final class FamilyChart {
         int top = 56;
         int plotH = rowH * families;
         int width = left + 2 * plotW + gap + 80;
-        int height = top + plotH + 70;
+        int height = top + plotH + 90;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
@@ -70,6 +74,12 @@ final class FamilyChart {
                         spearmanX, y + 3 + k * barH, Math.max(0, scale(value, 0.5, 1, plotW)), barH - 1,
                         SPEARMAN.get(k).colour()));
             }
+            double[] ceiling = family.getValue().get(CEILING.method());
+            if (ceiling != null) {
+                double x = spearmanX + Math.max(0, scale(ceiling[0], 0.5, 1, plotW));
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                        + "stroke-width=\"2\"/>%n", x, x, y + 1, y + rowH - 1, CEILING.colour()));
+            }
             for (int k = 0; k < COVERAGE.size(); k++) {
                 double value = family.getValue().get(COVERAGE.get(k).method())[3];
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n",
@@ -81,6 +91,9 @@ final class FamilyChart {
         int legendY = top + plotH + 40;
         legend(svg, spearmanX, legendY, SPEARMAN, "rect");
         legend(svg, coverX, legendY, COVERAGE, "circle");
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                + "stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text>%n", spearmanX + 5, spearmanX + 5,
+                legendY + 10, legendY + 22, CEILING.colour(), spearmanX + 14, legendY + 20, CEILING.label()));
         svg.append("</svg>\n");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, svg);

@@ -80,7 +80,9 @@ public final class RankingBenchmark {
                 add(totals, "refit, no decay", metrics(truth, Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean())
                         .toArray(), Arrays.stream(fitted.learners()).mapToDouble(b -> b.sigma()).toArray(), seed));
                 add(totals, "facets served", metrics(truth, servedEstimate.means(), servedEstimate.sigmas(), seed));
-                add(totals, "cohort placement", placement(s, fitted));
+                Placement placement = placement(s, fitted);
+                add(totals, "cohort placement", placement.measures());
+                add(totals, "refit, cohorts exact", metrics(truth, placement.placed(), null, seed));
                 add(totals, "raw mean score", metrics(truth, raw, null, seed));
                 add(totals, "per-cohort percentile", metrics(truth, cohortPercentile(s, raw), null, seed));
             }
@@ -127,17 +129,19 @@ public final class RankingBenchmark {
         System.out.printf(Locale.ROOT, "%nwhere the refit's errors lie (before decay, on the truth's scale)%n");
         System.out.printf(Locale.ROOT, "%-20s %12s %12s %22s%n", "family", "cohort error", "refit's sd",
                 "spearman, cohorts exact");
-        byFamily.forEach((family, t) -> {
-            double[] p = t.get("cohort placement");
-            System.out.printf(Locale.ROOT, "%-20s %12.3f %12.3f %22.3f%n", family, p[0], p[1], p[2]);
-        });
+        byFamily.forEach((family, t) -> System.out.printf(Locale.ROOT, "%-20s %12.3f %12.3f %22.3f%n", family,
+                t.get("cohort placement")[0], t.get("cohort placement")[1], t.get("refit, cohorts exact")[0]));
     }
 
     /**
-     * For one scenario: the root mean square of each true cohort's average error, the refit's own sd of its
-     * cohorts' takers (root mean square), and the Spearman with each cohort's average error removed.
+     * @param measures the root mean square of each true cohort's average error and the refit's own sd of its
+     *        cohorts' takers (root mean square), as a benchmark figure
+     * @param placed the refit's estimates on the truth's scale with each cohort's average error removed
      */
-    private static double[] placement(Scenario s, BatchRefit.Result fitted) {
+    private record Placement(double[] measures, double[] placed) {
+    }
+
+    private static Placement placement(Scenario s, BatchRefit.Result fitted) {
         double[] mu = Arrays.stream(fitted.learners()).mapToDouble(b -> b.mean()).toArray();
         double[] fit = affine(mu, s.ability());
         int cohorts = Arrays.stream(s.cohortOf()).max().orElse(0) + 1;
@@ -162,9 +166,8 @@ public final class RankingBenchmark {
         for (int l = 0; l < s.learners(); l++) {
             placed[l] = fit[0] * mu[l] + fit[1] - error[s.cohortOf()[l]];
         }
-        return new double[] { Math.sqrt(squares / cohorts),
-                Math.abs(fit[0]) * Math.sqrt(Arrays.stream(takers).average().orElse(0)),
-                Ranks.spearman(s.ability(), placed), Double.NaN };
+        return new Placement(new double[] { Math.sqrt(squares / cohorts),
+                Math.abs(fit[0]) * Math.sqrt(Arrays.stream(takers).average().orElse(0)), Double.NaN, Double.NaN }, placed);
     }
 
     /** The refit alone, in memory, at growing sizes of the standard marketplace. */
