@@ -58,7 +58,12 @@ public final class RankingBenchmark {
         int seeds = integer(flags, "seeds", 5);
         Map<String, Parameters> families = Families.from(standard);
         if (flags.containsKey("family")) {
-            families.keySet().retainAll(List.of(flags.get("family").split(",")));
+            List<String> chosen = List.of(flags.get("family").split(","));
+            chosen.stream().filter(family -> !families.containsKey(family)).findFirst().ifPresent(family -> {
+                throw new IllegalArgumentException("unknown family " + family + "; the families are "
+                        + String.join(", ", families.keySet()));
+            });
+            families.keySet().retainAll(chosen);
         }
         System.out.printf(Locale.ROOT, "standard: %s; %d seeds each; served = online updates with a refit every %s days, "
                 + "after %s reviews or once a new task has %s%n", standard, seeds, flags.getOrDefault("refit-days", "1"),
@@ -325,10 +330,24 @@ public final class RankingBenchmark {
         }
     }
 
+    /** Every flag the benchmark reads: a misspelt one (--seed for --seeds) is refused, not silently ignored. */
+    private static final List<String> FLAGS = List.of("seeds", "family", "chart", "scale-learners", "model-noise-sd",
+            "gamma", "refit-days", "refit-after-reviews", "refit-new-task-reviews", "cohorts", "learners-per-cohort",
+            "tasks", "anchors", "cohort-sd", "task-sd", "reviewer-sd", "noise-sd", "roaming", "reviewers-per-cohort",
+            "months", "drift-sd", "reviews-csv", "truth-csv", "estimates-out", "min-score", "max-score");
+
     private static Map<String, String> flags(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            flags.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!FLAGS.contains(name)) {
+                throw new IllegalArgumentException("unknown flag " + args[i] + "; the flags are --"
+                        + String.join(", --", FLAGS));
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            flags.put(name, args[i + 1]);
         }
         return flags;
     }
