@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * Any dataset, ranked without code changes: reviews from a CSV with the header
  * {@code learner,cohort,task,reviewer,score,timestamp} (columns in any order, fields may be quoted; scores from
  * the rubric's floor to its ceiling; timestamp an ISO-8601 instant, with or without an offset, or epoch
- * seconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
+ * seconds or milliseconds), an optional truth CSV {@code learner,ability}, and the estimates written back as
  * {@code learner,mu,sigma,published_score,comparable}.
  */
 final class CsvDataset {
@@ -59,7 +59,7 @@ final class CsvDataset {
                 continue;
             }
             String[] f = fields(lines.get(n));
-            String where = reviews.getFileName() + " line " + (n + 1);
+            String where = where(reviews, n);
             if (f.length < width) {
                 throw new IllegalArgumentException(where + " has too few fields for its header");
             }
@@ -68,7 +68,7 @@ final class CsvDataset {
                 times.add(instant(f[column[5]]));
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException(where + ": timestamp \"" + f[column[5]]
-                        + "\" is neither an ISO-8601 date-time nor epoch seconds");
+                        + "\" is neither an ISO-8601 date-time nor a number of epoch seconds or milliseconds");
             }
             int learner = index(learners, f[column[0]]);
             cohortOfLearner.putIfAbsent(learner, index(cohorts, f[column[1]]));
@@ -93,12 +93,11 @@ final class CsvDataset {
                 }
                 String[] f = fields(truthLines.get(n));
                 if (f.length <= Math.max(truthColumn[0], truthColumn[1])) {
-                    throw new IllegalArgumentException(truth.getFileName() + " line " + (n + 1)
-                            + " has too few fields for its header");
+                    throw new IllegalArgumentException(where(truth, n) + " has too few fields for its header");
                 }
                 Integer learner = learners.get(f[truthColumn[0]]);
                 if (learner != null) {
-                    ability[learner] = number(f[truthColumn[1]], truth.getFileName() + " line " + (n + 1), "ability");
+                    ability[learner] = number(f[truthColumn[1]], where(truth, n), "ability");
                 }
             }
         }
@@ -122,8 +121,7 @@ final class CsvDataset {
         DoubleSummaryStatistics scores = IntStream.range(1, lines.size()).filter(n -> !lines.get(n).isBlank())
                 .mapToDouble(n -> {
                     String[] f = fields(lines.get(n));
-                    String where = reviews.getFileName() + " line " + (n + 1);
-                    return f.length > score ? number(f[score], where, "score") : Double.NaN;
+                    return f.length > score ? number(f[score], where(reviews, n), "score") : Double.NaN;
                 }).filter(value -> !Double.isNaN(value)).summaryStatistics();
         boolean fractions = scores.getCount() == 0 || scores.getMin() >= 0 && scores.getMax() <= 1;
         return fractions ? new double[] { 0, 1 } : new double[] { scores.getMin(), scores.getMax() };
@@ -147,6 +145,11 @@ final class CsvDataset {
 
     private static final List<String> REVIEW_COLUMNS = List.of("learner", "cohort", "task", "reviewer", "score",
             "timestamp");
+
+    /** A line of a file as a person finds it in an editor: {@code reviews.csv line 17} for index 16. */
+    private static String where(Path file, int index) {
+        return file.getFileName() + " line " + (index + 1);
+    }
 
     private static double number(String text, String where, String field) {
         try {

@@ -115,8 +115,8 @@ class CsvDatasetTest {
         assertThatThrownBy(() -> CsvDataset.scoreRange(reviews))
                 .hasMessage("reviews.csv line 3: score \"NA\" is not a number");
         assertThatThrownBy(() -> CsvDataset.read(late, null, 0, 4))
-                .hasMessage("late.csv line 2: timestamp \"yesterday\" is neither an ISO-8601 date-time nor epoch "
-                        + "seconds");
+                .hasMessage("late.csv line 2: timestamp \"yesterday\" is neither an ISO-8601 date-time nor a number "
+                        + "of epoch seconds or milliseconds");
         Files.writeString(late, "learner,cohort,task,reviewer,score,timestamp\nbob,c1,t1\n");
         assertThatThrownBy(() -> CsvDataset.read(late, null, 0, 4))
                 .hasMessage("late.csv line 2 has too few fields for its header");

@@ -74,12 +74,9 @@ final class FamilyChart {
                         spearmanX, y + 3 + k * barH, Math.max(0, scale(value, 0.5, 1, plotW)), barH - 1,
                         SPEARMAN.get(k).colour()));
             }
-            double[] ceiling = family.getValue().get(CEILING.method());
-            if (ceiling != null) {
-                double x = spearmanX + Math.max(0, scale(ceiling[0], 0.5, 1, plotW));
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                        + "stroke-width=\"2\"/>%n", x, x, y + 1, y + rowH - 1, CEILING.colour()));
-            }
+            double ceiling = spearmanX + Math.max(0, scale(family.getValue().get(CEILING.method())[0], 0.5, 1, plotW));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                    + "stroke-width=\"2\"/>%n", ceiling, ceiling, y + 1, y + rowH - 1, CEILING.colour()));
             for (int k = 0; k < COVERAGE.size(); k++) {
                 double value = family.getValue().get(COVERAGE.get(k).method())[3];
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>%n",
