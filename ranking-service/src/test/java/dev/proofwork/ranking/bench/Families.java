@@ -28,6 +28,7 @@ final class Families {
         families.put("random-reviewer", standard.with(Reviewers.ONE_RANDOM));
         families.put("colluding-reviewer", standard.with(Reviewers.ONE_COLLUDING));
         families.put("logistic-scale", standard.with(Scenario.Scale.LOGISTIC));
+        families.put("criteria", standard.with(Scenario.Scale.CRITERIA));
         return families;
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
  * its reviewer's noise as last estimated, and a refit over everything seen so far replaces the state on a
  * schedule ({@code refitDays}), once {@code refitAfterReviews} new reviews have arrived, or once a task no
  * refit has seen has {@code newTaskReviews} (a new cohort, which the online step cannot place). A learner new
- * to the skill starts where the last refit put their first task's takers. Learners' beliefs are read at the
- * last review's day, decay included.
+ * to the skill starts where the last refit put their first task's takers. Reviews scored by criteria are read
+ * under the criterion weights the last refit learnt for their task (the rubric's weights before). Learners'
+ * beliefs are read at the last review's day, decay included.
  */
 final class Replay {
 
@@ -60,13 +61,16 @@ final class Replay {
         List<Observation> inOrder = new ArrayList<>(s.observations());
         inOrder.sort(Comparator.comparingDouble(Observation::day));
         Belief[] takers = new Belief[s.tasks()];
+        double[][] weights = new double[s.tasks()][];
         int[] unrefitted = new int[s.tasks()];
         boolean newTaskDue = false;
         double nextRefit = refitDays;
         int sinceRefit = 0;
         for (Observation o : inOrder) {
             if (refitDays > 0 && (o.day() >= nextRefit || sinceRefit >= refitAfterReviews || newTaskDue)) {
-                BatchRefit.Result refit = new BatchRefit(noise, gamma).fit(seen, s.learners(), s.anchorTasks(), s.reviewers());
+                weights = s.criterionWeights(seen);
+                BatchRefit.Result refit = new BatchRefit(noise, gamma).fit(s.asRead(seen, weights), s.learners(),
+                        s.anchorTasks(), s.reviewers());
                 for (Observation e : seen) {
                     learners[e.learner()] = refit.learners()[e.learner()];
                     tasks[e.task()] = refit.tasks()[e.task()];
@@ -86,8 +90,8 @@ final class Replay {
             Belief learner = reviewed[o.learner()]
                     ? learners[o.learner()].decayed(gamma, o.day() - lastDay[o.learner()])
                     : Priors.newLearner(takers[o.task()]);
-            FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()], o.score(),
-                    reviewerNoise[o.reviewer()]);
+            FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()],
+                    s.scoreRead(o, weights), reviewerNoise[o.reviewer()]);
             if (stepNanos != null) {
                 stepNanos.add(System.nanoTime() - start);
             }
@@ -115,7 +119,8 @@ final class Replay {
     }
 
     BatchRefit.Result refit(Scenario s) {
-        return new BatchRefit(noise, gamma).fit(s.observations(), s.learners(), s.anchorTasks(), s.reviewers());
+        List<Observation> read = s.asRead(s.observations(), s.criterionWeights(s.observations()));
+        return new BatchRefit(noise, gamma).fit(read, s.learners(), s.anchorTasks(), s.reviewers());
     }
 
     /** A refit's learners read at the last review's day: each one's doubt grown since their own latest review. */

@@ -1,10 +1,13 @@
 package dev.proofwork.ranking.bench;
 
 import dev.proofwork.ranking.model.BatchRefit.Observation;
+import dev.proofwork.ranking.model.CriterionWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -12,9 +15,29 @@ import java.util.stream.IntStream;
  * A synthetic marketplace with known truth: learners with a per-cohort offset, tasks with difficulty,
  * reviewers with severity, ordinal 0..4 rubric scores from 1-3 reviewers per submission; cohorts linked
  * by one anchor task taken in every cohort and by reviewers who roam across cohorts.
+ *
+ * @param observations each review with its score as the rubric weighs it (what the raw mean averages)
+ * @param criteria where reviews score each criterion of a rubric ({@link Scale#CRITERIA}), each review's
+ *        scores criterion by criterion, of {@link #CRITERION_MAXIMA}; otherwise empty
  */
 public record Scenario(List<Observation> observations, double[] ability, double[] taskDifficulty,
-        double[] reviewerSeverity, int[] cohortOf, int learners, boolean[] anchorTasks, int reviewers) {
+        double[] reviewerSeverity, int[] cohortOf, int learners, boolean[] anchorTasks, int reviewers,
+        Map<Observation, int[]> criteria) {
+
+    /** Every task's rubric under {@link Scale#CRITERIA}: three criteria scored 0..4, weighted 0.4, 0.3, 0.3. */
+    static final int[] CRITERION_MAXIMA = { 4, 4, 4 };
+    private static final double[] RUBRIC_WEIGHTS = { 0.4, 0.3, 0.3 };
+    /**
+     * How erratically each criterion is judged, beyond the review's shared noise: the first as loosely as a
+     * criterion like "communication" is, the second as tightly as one like "tests pass".
+     */
+    private static final double[] CRITERION_NOISE = { 1.0, 0.3, 0.6 };
+
+    Scenario(List<Observation> observations, double[] ability, double[] taskDifficulty, double[] reviewerSeverity,
+            int[] cohortOf, int learners, boolean[] anchorTasks, int reviewers) {
+        this(observations, ability, taskDifficulty, reviewerSeverity, cohortOf, learners, anchorTasks, reviewers,
+                Map.of());
+    }
 
     public int tasks() {
         return anchorTasks.length;
@@ -40,7 +63,12 @@ public record Scenario(List<Observation> observations, double[] ability, double[
          * 0..10 through a logistic curve: steps near the middle are narrow and the extremes rare, as on a rubric
          * where reviewers shy away from the ends. The model's linear reading of scores does not fit it.
          */
-        LOGISTIC
+        LOGISTIC,
+        /**
+         * Three criteria scored 0..4 each, judged with noise of their own beyond the review's, and weighted by the
+         * rubric without regard to how reliably each is judged: the most erratic carries the most weight.
+         */
+        CRITERIA
     }
 
     /**
@@ -114,6 +142,7 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         double[] slope = IntStream.range(0, learners).mapToDouble(l -> p.driftSdPerYear() * random.nextGaussian() / 365)
                 .toArray();
         List<Observation> observations = new ArrayList<>();
+        Map<Observation, int[]> criteria = new IdentityHashMap<>();
         for (int l = 0; l < learners; l++) {
             int cohort = cohortOf[l];
             // a cohort runs at one point in the period; its learners' work falls within a week of it
@@ -132,7 +161,23 @@ public record Scenario(List<Observation> observations, double[] ability, double[
                     int reviewer = v == 0 && p.roamingReviewers() > 0 && random.nextDouble() < 0.2
                             ? p.cohorts() * p.reviewersPerCohort() + random.nextInt(p.roamingReviewers())
                             : cohort * p.reviewersPerCohort() + random.nextInt(p.reviewersPerCohort());
-                    double latent = then - difficulty[task] - severity[reviewer] + p.noiseSd() * random.nextGaussian();
+                    boolean byCriteria = p.scale() == Scale.CRITERIA;
+                    // by criteria, part of the noise is the review's and the rest each criterion's own
+                    double latent = then - difficulty[task] - severity[reviewer]
+                            + (byCriteria ? 0.7 : 1) * p.noiseSd() * random.nextGaussian();
+                    if (byCriteria) {
+                        int[] scores = new int[CRITERION_MAXIMA.length];
+                        double weighted = 0;
+                        for (int c = 0; c < scores.length; c++) {
+                            scores[c] = reviewer == erratic ? random.nextInt(CRITERION_MAXIMA[c] + 1)
+                                    : ordinal(latent + CRITERION_NOISE[c] * random.nextGaussian());
+                            weighted += RUBRIC_WEIGHTS[c] * scores[c] / CRITERION_MAXIMA[c];
+                        }
+                        Observation review = new Observation(l, task, reviewer, weighted, day);
+                        observations.add(review);
+                        criteria.put(review, scores);
+                        continue;
+                    }
                     int top = p.scale() == Scale.EVEN ? 4 : 10;
                     int score = reviewer == erratic ? random.nextInt(top + 1)
                             : p.scale() == Scale.EVEN ? ordinal(latent) : logistic(latent);
@@ -145,7 +190,43 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         }
         boolean[] anchorTasks = new boolean[tasks];
         anchorTasks[0] = true;
-        return new Scenario(observations, ability, difficulty, severity, cohortOf, learners, anchorTasks, reviewers);
+        return new Scenario(observations, ability, difficulty, severity, cohortOf, learners, anchorTasks, reviewers,
+                criteria);
+    }
+
+    /**
+     * The reviews as the model reads them: scored by criteria, each review's composite under its task's weights
+     * (see {@link #criterionWeights}); otherwise as they are.
+     */
+    List<Observation> asRead(List<Observation> reviews, double[][] weights) {
+        if (criteria.isEmpty()) {
+            return reviews;
+        }
+        return reviews.stream().map(o -> new Observation(o.learner(), o.task(), o.reviewer(), scoreRead(o, weights),
+                o.day())).toList();
+    }
+
+    /** One review's score as the model reads it: its composite where its task has weights, else the rubric's. */
+    double scoreRead(Observation review, double[][] weights) {
+        int[] scores = criteria.get(review);
+        return scores == null || weights[review.task()] == null ? review.score()
+                : CriterionWeights.score(weights[review.task()], scores);
+    }
+
+    /** Each task's criterion weights learnt from the given reviews; null for a task they do not include. */
+    double[][] criterionWeights(List<Observation> reviews) {
+        double[][] weights = new double[tasks()][];
+        if (criteria.isEmpty()) {
+            return weights;
+        }
+        Map<Integer, List<int[]>> byTask = new java.util.HashMap<>();
+        for (Observation o : reviews) {
+            if (criteria.containsKey(o)) {
+                byTask.computeIfAbsent(o.task(), t -> new ArrayList<>()).add(criteria.get(o));
+            }
+        }
+        byTask.forEach((task, scores) -> weights[task] = CriterionWeights.learn(CRITERION_MAXIMA, scores));
+        return weights;
     }
 
     /** A 0..4 rubric score: the latent value cut at fixed thresholds. */

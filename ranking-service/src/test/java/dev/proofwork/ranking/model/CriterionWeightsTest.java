@@ -1,0 +1,94 @@
+package dev.proofwork.ranking.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CriterionWeightsTest {
+
+    private static final int[] MAXIMA = { 4, 4, 10 };
+
+    @Test
+    void aCriterionJudgedErraticallyCountsForLessThanOneJudgedTightly() {
+        // the work's level varies by 1; criterion 0 is judged with noise 1.5, criterion 1 with 0.3, criterion 2 with 0.6
+        List<int[]> reviews = reviews(400, new double[] { 1.5, 0.3, 0.6 }, new Random(7));
+
+        double[] perPoint = CriterionWeights.learn(MAXIMA, reviews);
+        double[] share = shares(perPoint);
+
+        assertThat(share[1]).isGreaterThan(share[2]).isGreaterThan(share[0]);
+        assertThat(share[0]).isLessThan(0.15);
+        assertThat(share[0] + share[1] + share[2]).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
+    void aCriterionScoredAtRandomCountsForLittle() {
+        Random random = new Random(5);
+        List<int[]> reviews = reviews(300, new double[] { 0.3, 0.3, 0.3 }, random);
+        reviews.forEach(review -> review[2] = random.nextInt(11));
+
+        double[] share = shares(CriterionWeights.learn(MAXIMA, reviews));
+
+        // a third of the say each by the rubric's count; now at most half what either other criterion has
+        assertThat(share[2]).isLessThan(share[0] / 2).isLessThan(share[1] / 2);
+    }
+
+    @Test
+    void criteriaJudgedAlikeCountAlikeWhateverTheirMaximum() {
+        List<int[]> reviews = reviews(400, new double[] { 0.5, 0.5, 0.5 }, new Random(11));
+
+        double[] share = shares(CriterionWeights.learn(MAXIMA, reviews));
+
+        // the 0..10 criterion is rounded more finely, so it may count a little more, never a lot
+        for (double s : share) {
+            assertThat(s).isBetween(0.25, 0.42);
+        }
+    }
+
+    @Test
+    void aFewReviewsOrOneCriterionGiveEveryCriterionTheSameShare() {
+        double[] share = shares(CriterionWeights.learn(MAXIMA, List.of(new int[] { 4, 0, 10 })));
+        assertThat(share).containsExactly(new double[] { 1 / 3.0, 1 / 3.0, 1 / 3.0 }, within(1e-9));
+
+        double[] single = CriterionWeights.learn(new int[] { 5 }, reviews(10, new double[] { 1 }, new Random(1)));
+        assertThat(single).containsExactly(new double[] { 0.2 }, within(1e-9));
+    }
+
+    @Test
+    void aReviewsCompositeRunsFromZeroAtEveryFloorToOneAtEveryCeiling() {
+        double[] weights = CriterionWeights.learn(MAXIMA, reviews(200, new double[] { 1.5, 0.3, 0.6 }, new Random(3)));
+
+        assertThat(CriterionWeights.score(weights, new int[] { 0, 0, 0 })).isZero();
+        assertThat(CriterionWeights.score(weights, new int[] { 4, 4, 10 })).isCloseTo(1, within(1e-9));
+        assertThat(CriterionWeights.score(weights, new int[] { 0, 4, 10 }))
+                .isGreaterThan(CriterionWeights.score(weights, new int[] { 4, 0, 10 }));
+    }
+
+    private static double[] shares(double[] perPoint) {
+        double[] share = new double[perPoint.length];
+        for (int c = 0; c < perPoint.length; c++) {
+            share[c] = perPoint[c] * MAXIMA[c];
+        }
+        return share;
+    }
+
+    /** Reviews of work whose level varies by 1, each criterion cut into its scale with noise of its own. */
+    private static List<int[]> reviews(int count, double[] noise, Random random) {
+        List<int[]> reviews = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            double level = random.nextGaussian();
+            int[] scores = new int[noise.length];
+            for (int c = 0; c < noise.length; c++) {
+                int max = noise.length == 1 ? 5 : MAXIMA[c];
+                double fraction = 0.5 + (level + noise[c] * random.nextGaussian()) / 4;
+                scores[c] = (int) Math.round(Math.max(0, Math.min(1, fraction)) * max);
+            }
+            reviews.add(scores);
+        }
+        return reviews;
+    }
+}
