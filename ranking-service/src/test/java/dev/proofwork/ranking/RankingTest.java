@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.proofwork.events.AttemptEvent.SeatClaimed;
@@ -341,6 +342,53 @@ class RankingTest {
         assertThat(startingMu(elsewhere, skill)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void aCriterionReviewersJudgeErraticallyCountsForLessOnceTheSkillIsRefitted() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        // communication carries most of the rubric's weight
+        TestBroker.publish(EventEnvelope.of("audition-service", Instant.now(), new AuditionOpened(audition, "org-acme",
+                "Task", skill, 40, 90, 1, List.of(new RubricCriterion("correctness", "Right", new BigDecimal("0.2"), 4),
+                        new RubricCriterion("tests", "Tested", new BigDecimal("0.2"), 4),
+                        new RubricCriterion("communication", "Explained", new BigDecimal("0.6"), 4)),
+                1, new BigDecimal("0.2"), false, new Money(4500, "EUR"), null,
+                Instant.now().plus(Duration.ofDays(30)), Instant.now())));
+        Awaitility.await().atMost(30, TimeUnit.SECONDS).untilAsserted(() -> given().auth().oauth2(Tokens.operator("op"))
+                .when().get("/api/v1/cohorts/{id}", audition).then().statusCode(200).body("criterionShares", nullValue()));
+        // 50 learners: correctness and tests follow the work; communication has nothing to do with either
+        for (int i = 0; i < 50; i++) {
+            int work = i % 5;
+            int communication = i / 5 % 5;
+            TestBroker.publish(review(submit(audition, skill, "learner-" + UUID.randomUUID()), audition, skill, "rev-1",
+                    Map.of("correctness", work, "tests", work, "communication", communication),
+                    (0.2 * work + 0.2 * work + 0.6 * communication) / 4));
+        }
+        // by the rubric's weights the second scores 0.7 and the first 0.4
+        String solid = "learner-" + UUID.randomUUID();
+        String eloquent = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, solid), audition, skill, "rev-1",
+                Map.of("correctness", 4, "tests", 4, "communication", 0), 0.4));
+        TestBroker.publish(review(submit(audition, skill, eloquent), audition, skill, "rev-1",
+                Map.of("correctness", 1, "tests", 1, "communication", 4), 0.7));
+        awaitUpdate(solid, 1);
+        awaitUpdate(eloquent, 1);
+
+        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill)
+                .then().statusCode(200).body("reviews", equalTo(52));
+
+        var shares = given().auth().oauth2(Tokens.operator("op")).when().get("/api/v1/cohorts/{id}", audition)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(shares.getDouble("criterionShares.communication")).isLessThan(0.25);
+        assertThat(shares.getDouble("criterionShares.correctness")).isGreaterThan(0.35);
+        assertThat(shares.getDouble("criterionShares.tests")).isGreaterThan(0.35);
+        assertThat(currentMu(solid, skill)).isGreaterThan(currentMu(eloquent, skill));
+    }
+
+    private static double currentMu(String learner, String skill) {
+        return given().auth().oauth2(Tokens.learner(learner)).when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200).extract().jsonPath().getDouble("now.mu");
+    }
+
     /** The estimate a learner's first review moved from. */
     private static double startingMu(String learner, String skill) {
         awaitUpdate(learner, 1);
@@ -382,8 +430,13 @@ class RankingTest {
 
     private static EventEnvelope<ReviewRecorded> review(UUID submission, UUID audition, String skill, String reviewer,
             double score) {
+        return review(submission, audition, skill, reviewer, Map.of("correctness", 3), score);
+    }
+
+    private static EventEnvelope<ReviewRecorded> review(UUID submission, UUID audition, String skill, String reviewer,
+            Map<String, Integer> scores, double weightedScore) {
         return EventEnvelope.of("scoring-service", Instant.now(), new ReviewRecorded(UUID.randomUUID(), submission,
-                audition, skill, reviewer, Map.of("correctness", 3), score, false, Instant.now(), Instant.now()));
+                audition, skill, reviewer, scores, weightedScore, false, Instant.now(), Instant.now()));
     }
 
     private static List<RankingUpdated> awaitUpdate(String learner, int count) {

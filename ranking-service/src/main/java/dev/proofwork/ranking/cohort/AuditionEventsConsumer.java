@@ -33,7 +33,7 @@ public class AuditionEventsConsumer {
             case AuditionOpened opened -> cohorts.findById(opened.auditionId())
                     .invoke(cohort -> {
                         if (cohort != null) {
-                            cohort.opened(opened.openedAt(), opened.anchor());
+                            cohort.opened(opened.openedAt(), opened.anchor(), opened.rubric());
                         }
                     }).replaceWithVoid();
             case AuditionClosed closed -> cohorts.findById(closed.auditionId())

@@ -1,9 +1,17 @@
 package dev.proofwork.ranking.cohort;
 
+import dev.proofwork.events.RubricCriterion;
+import dev.proofwork.ranking.JsonColumns;
+import dev.proofwork.ranking.model.CriterionWeights;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 /** An audition's learners form a cohort of one skill; rankings compare cohorts through shared anchors and reviewers. */
@@ -20,6 +28,12 @@ public class Cohort {
     private Instant openedAt;
     private Instant closedAt;
     private boolean anchor;
+    /** Each rubric criterion's maximum score, in the rubric's order. */
+    @Convert(converter = JsonColumns.Points.class)
+    private Map<String, Integer> rubricMaxima;
+    /** Per criterion, what one point adds to a review's score, as the last refit learnt it from the reviews. */
+    @Convert(converter = JsonColumns.Weights.class)
+    private Map<String, Double> criterionWeights;
 
     protected Cohort() {
     }
@@ -32,9 +46,25 @@ public class Cohort {
         this.draftedAt = draftedAt;
     }
 
-    void opened(Instant at, boolean anchor) {
+    void opened(Instant at, boolean anchor, List<RubricCriterion> rubric) {
         openedAt = at;
         this.anchor = anchor;
+        rubricMaxima = new LinkedHashMap<>();
+        rubric.forEach(criterion -> rubricMaxima.put(criterion.key(), criterion.maxScore()));
+    }
+
+    /**
+     * A review's score as the facets model reads it: its criteria weighed as the last refit learnt for this task,
+     * or empty where no weights apply (no refit yet, a rubric of one criterion, a review of other criteria), and
+     * the rubric's weighted score stands.
+     */
+    public OptionalDouble scoreRead(Map<String, Integer> scores) {
+        if (criterionWeights == null || scores == null || !scores.keySet().containsAll(criterionWeights.keySet())) {
+            return OptionalDouble.empty();
+        }
+        double[] weights = criterionWeights.values().stream().mapToDouble(Double::doubleValue).toArray();
+        int[] points = criterionWeights.keySet().stream().mapToInt(scores::get).toArray();
+        return OptionalDouble.of(CriterionWeights.score(weights, points));
     }
 
     void closed(Instant at) {
@@ -46,12 +76,25 @@ public class Cohort {
         return openedAt != null && closedAt == null;
     }
 
-    /** @param anchor a task taken in many cohorts on purpose, so that the refit can link them */
-    public record View(UUID auditionId, String orgId, String title, String skill, boolean anchor) {
+    /**
+     * @param anchor a task taken in many cohorts on purpose, so that the refit can link them
+     * @param criterionShares how much each rubric criterion counts in a review's score as the ranking reads it
+     *        (shares of 1): what the last refit learnt from how reliably reviewers judge each; null before a refit
+     *        or for a rubric of one criterion
+     */
+    public record View(UUID auditionId, String orgId, String title, String skill, boolean anchor,
+            Map<String, Double> criterionShares) {
     }
 
     public View view() {
-        return new View(auditionId, orgId, title, skill, anchor);
+        Map<String, Double> shares = null;
+        if (criterionWeights != null && rubricMaxima != null) {
+            shares = new LinkedHashMap<>();
+            for (var weight : criterionWeights.entrySet()) {
+                shares.put(weight.getKey(), weight.getValue() * rubricMaxima.getOrDefault(weight.getKey(), 0));
+            }
+        }
+        return new View(auditionId, orgId, title, skill, anchor, shares);
     }
 
     public UUID auditionId() {

@@ -4,6 +4,7 @@ import dev.proofwork.events.AttemptEvent.SeatClaimed;
 import dev.proofwork.events.AttemptEvent.SubmissionReceived;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.ranking.cohort.CohortRepository;
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.FacetModel;
@@ -29,6 +30,7 @@ public class RankingService {
     private final Repositories.SubmissionAuthors authors;
     private final Repositories.LearnerAttempts attempts;
     private final Repositories.ScoreChanges changes;
+    private final CohortRepository cohorts;
     private final Connectivity connectivity;
     private final Leaderboard leaderboard;
     private final Outbox outbox;
@@ -39,7 +41,7 @@ public class RankingService {
 
     RankingService(FacetRepository facets, Repositories.Observations observations,
             Repositories.SubmissionAuthors authors, Repositories.LearnerAttempts attempts,
-            Repositories.ScoreChanges changes, Connectivity connectivity,
+            Repositories.ScoreChanges changes, CohortRepository cohorts, Connectivity connectivity,
             Leaderboard leaderboard, Outbox outbox, TransactionLocks locks, Clock clock,
             ModelSettings settings,
             DecayPolicy decay) {
@@ -48,6 +50,7 @@ public class RankingService {
         this.authors = authors;
         this.attempts = attempts;
         this.changes = changes;
+        this.cohorts = cohorts;
         this.connectivity = connectivity;
         this.leaderboard = leaderboard;
         this.outbox = outbox;
@@ -92,15 +95,14 @@ public class RankingService {
     private Uni<Void> apply(ReviewObservation observation, String learnerId) {
         String skill = observation.skill();
         Instant at = observation.observedAt();
-        return learner(skill, learnerId, observation.taskId().toString(), at)
+        return scoreRead(observation).chain(score -> learner(skill, learnerId, observation.taskId().toString(), at)
                 .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
                         .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
                                 .chain(reviewer -> {
                                     double gamma = decay.gamma(skill);
                                     Belief before = learner.beliefAt(at, gamma);
                                     FacetModel.Update update = model.observe(before, task.beliefAt(at, gamma),
-                                            reviewer.beliefAt(at, gamma), observation.score(),
-                                            reviewer.estimatedNoise());
+                                            reviewer.beliefAt(at, gamma), score, reviewer.estimatedNoise());
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);
@@ -113,7 +115,13 @@ public class RankingService {
                                             .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
                                             observation.reviewerId()))
                                             .chain(() -> announce(learner, update.ability()));
-                                })));
+                                }))));
+    }
+
+    /** The review's criteria as the last refit weighed them for its task, or else the rubric's weighted score. */
+    private Uni<Double> scoreRead(ReviewObservation observation) {
+        return cohorts.findById(observation.taskId()).map(cohort -> cohort == null ? observation.score()
+                : cohort.scoreRead(observation.criterionScores()).orElse(observation.score()));
     }
 
     private Uni<Void> announce(Facet learner, Belief ability) {

@@ -3,6 +3,7 @@ package dev.proofwork.ranking.facets;
 import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.CriterionWeights;
 import dev.proofwork.ranking.model.DecayPolicy;
 import dev.proofwork.ranking.model.ModelSettings;
 import dev.proofwork.ranking.model.PublishedScore;
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -59,13 +61,17 @@ public class Refit {
      * it once walked every skill's reviews in id order, a second and a half per page.
      */
     private static final String REVIEWS = """
-            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.observed_at
+            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.criterion_scores,
+                   o.observed_at
             from review_observation o join submission_author a on a.submission_id = o.submission_id
             where o.skill = $1 and (o.skill, o.review_id) > ($1, $2)
             order by o.skill, o.review_id
             limit $3""";
 
     private static final String ANCHORS = "select audition_id::text as task_id from cohort where skill = $1 and anchor";
+
+    private static final String RUBRICS = """
+            select audition_id::text as task_id, rubric_maxima from cohort where skill = $1 and rubric_maxima is not null""";
 
     private static final String LEARNERS = """
             select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
@@ -105,6 +111,10 @@ public class Refit {
             update facet f set mu = v.mu, variance = v.variance, noise_variance = v.noise
             from (values %s) as v(skill, facet_key, mu, variance, noise)
             where f.skill = v.skill and f.kind = 'REVIEWER' and f.facet_key = v.facet_key""";
+    private static final String UPDATE_CRITERION_WEIGHTS = """
+            update cohort c set criterion_weights = v.weights
+            from (values %s) as v(audition_id, weights)
+            where c.audition_id = v.audition_id""";
     private static final String INSERT_MOVES = """
             insert into score_change (id, skill, learner_id, changed_at, cause, mu_before, sigma_before, mu_after,
                                       sigma_after)
@@ -177,7 +187,10 @@ public class Refit {
                 .invoke(() -> marks[0] = System.nanoTime())
                 .chain(() -> pool.preparedQuery(ANCHORS).execute(Tuple.of(skill))
                         .invoke(rows -> rows.forEach(row -> reviews.anchors.add(row.getString("task_id")))))
+                .chain(() -> pool.preparedQuery(RUBRICS).execute(Tuple.of(skill))
+                        .invoke(rows -> rows.forEach(reviews::rubric)))
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
+                .invoke(reviews::weighCriteria)
                 .chain(() -> {
                     if (reviews.evidence.size() == 0) {
                         // an operator's typo would otherwise be recorded as a refitted skill
@@ -227,11 +240,30 @@ public class Refit {
         /** The skill's anchor tasks (audition ids), taken in many cohorts on purpose. */
         final Set<String> anchors = new HashSet<>();
         final BatchRefit.Evidence evidence = new BatchRefit.Evidence();
+        /** Tasks whose rubric has more than one criterion, by audition id. */
+        final Map<String, TaskCriteria> criteria = new HashMap<>();
 
         void add(Row row) {
+            TaskCriteria task = criteria.get(row.getString("task_id"));
+            if (task != null) {
+                task.add(evidence.size(), row.getString("criterion_scores"));
+            }
             evidence.add(index(learners, row.getString("learner_id")), index(tasks, row.getString("task_id")),
                     index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
                     row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0);
+        }
+
+        /** A rubric of more than one criterion: the only kind whose criteria have weights to learn. */
+        void rubric(Row row) {
+            JsonObject maxima = new JsonObject(row.getString("rubric_maxima"));
+            if (maxima.size() > 1) {
+                criteria.put(row.getString("task_id"), new TaskCriteria(maxima));
+            }
+        }
+
+        /** Learns each task's criterion weights from its reviews and reads every review it can under them. */
+        void weighCriteria() {
+            criteria.values().forEach(task -> task.weigh(evidence));
         }
 
         boolean[] anchorTasks() {
@@ -242,6 +274,50 @@ public class Refit {
 
         private static int index(Map<String, Integer> indexes, String key) {
             return indexes.computeIfAbsent(key, k -> indexes.size());
+        }
+    }
+
+    /** One task's rubric and the criterion scores of its reviews that score every criterion of it. */
+    private static final class TaskCriteria {
+        final List<String> keys = new ArrayList<>();
+        final int[] maxima;
+        final List<Integer> reviews = new ArrayList<>();
+        final List<int[]> scores = new ArrayList<>();
+        double[] weights;
+
+        TaskCriteria(JsonObject rubricMaxima) {
+            keys.addAll(rubricMaxima.fieldNames());
+            maxima = keys.stream().mapToInt(rubricMaxima::getInteger).toArray();
+        }
+
+        void add(int review, String criterionScores) {
+            if (criterionScores == null) {
+                return;
+            }
+            JsonObject scored = new JsonObject(criterionScores);
+            if (scored.fieldNames().containsAll(keys)) {
+                reviews.add(review);
+                scores.add(keys.stream().mapToInt(scored::getInteger).toArray());
+            }
+        }
+
+        void weigh(BatchRefit.Evidence evidence) {
+            if (scores.isEmpty()) {
+                return;
+            }
+            weights = CriterionWeights.learn(maxima, scores);
+            for (int i = 0; i < reviews.size(); i++) {
+                evidence.rescore(reviews.get(i), CriterionWeights.score(weights, scores.get(i)));
+            }
+        }
+
+        /** The weights as the cohort keeps them for the online model: per criterion key. */
+        String weightsJson() {
+            JsonObject json = new JsonObject();
+            for (int c = 0; c < keys.size(); c++) {
+                json.put(keys.get(c), weights[c]);
+            }
+            return json.encode();
         }
     }
 
@@ -260,6 +336,12 @@ public class Refit {
         reviews.tasks.forEach((key, i) -> {
             tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
             takers.add(new Object[] { skill, key, result.takers()[i].mean(), result.takers()[i].variance(), at });
+        });
+        List<Object[]> weights = new ArrayList<>();
+        reviews.criteria.forEach((key, criteria) -> {
+            if (criteria.weights != null) {
+                weights.add(new Object[] { UUID.fromString(key), criteria.weightsJson() });
+            }
         });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
         reviews.reviewers.forEach((key, i) -> reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(),
@@ -286,6 +368,7 @@ public class Refit {
                             takers))
                     .chain(() -> RowBatches.run(UPDATE_REVIEWERS,
                             List.of("text", "text", "float8", "float8", "float8"), reviewers))
+                    .chain(() -> RowBatches.run(UPDATE_CRITERION_WEIGHTS, List.of("uuid", "text"), weights))
                     .chain(() -> RowBatches.run(INSERT_MOVES, List.of("uuid", "text", "text", "timestamptz", "float8",
                             "float8", "float8", "float8"), moves))
                     .chain(() -> connectivity.comparableLearners(skill))

@@ -1,10 +1,13 @@
 package dev.proofwork.ranking.facets;
 
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
+import dev.proofwork.ranking.JsonColumns;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** One review as evidence: kept for the batch refit, applied online once its author is known. */
@@ -18,7 +21,10 @@ public class ReviewObservation {
     private String skill;
     private UUID taskId;
     private String reviewerId;
+    /** The rubric's weighted score, 0..1. */
     private double score;
+    @Convert(converter = JsonColumns.Points.class)
+    private Map<String, Integer> criterionScores;
     private Instant observedAt;
     private boolean applied;
 
@@ -32,6 +38,7 @@ public class ReviewObservation {
         this.taskId = review.auditionId();
         this.reviewerId = review.reviewerId();
         this.score = review.weightedScore();
+        this.criterionScores = review.scores();
         this.observedAt = review.recordedAt();
     }
 
@@ -61,6 +68,10 @@ public class ReviewObservation {
 
     public double score() {
         return score;
+    }
+
+    public Map<String, Integer> criterionScores() {
+        return criterionScores;
     }
 
     public Instant observedAt() {

@@ -76,6 +76,11 @@ public final class BatchRefit {
             size++;
         }
 
+        /** Replaces a review's score: once its criteria's weights are known, say. */
+        public void rescore(int review, double score) {
+            this.score[review] = score;
+        }
+
         public int size() {
             return size;
         }
