@@ -2,17 +2,20 @@ package dev.proofwork.ranking.cohort;
 
 import dev.proofwork.events.RubricCriterion;
 import dev.proofwork.ranking.JsonColumns;
+import dev.proofwork.ranking.model.CriterionPoints;
 import dev.proofwork.ranking.model.CriterionWeights;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** An audition's learners form a cohort of one skill; rankings compare cohorts through shared anchors and reviewers. */
 @Entity
@@ -28,9 +31,9 @@ public class Cohort {
     private Instant openedAt;
     private Instant closedAt;
     private boolean anchor;
-    /** Each rubric criterion's maximum score, in the rubric's order. */
-    @Convert(converter = JsonColumns.Points.class)
-    private Map<String, Integer> rubricMaxima;
+    /** The rubric's criteria, as {@link CriterionPoints#keys()}, and their maximum scores in that order. */
+    private String criterionKeys;
+    private int[] criterionMaxima;
     /** Per criterion, what one point adds to a review's score, as the last refit learnt it from the reviews. */
     @Convert(converter = JsonColumns.Weights.class)
     private Map<String, Double> criterionWeights;
@@ -49,22 +52,23 @@ public class Cohort {
     void opened(Instant at, boolean anchor, List<RubricCriterion> rubric) {
         openedAt = at;
         this.anchor = anchor;
-        rubricMaxima = new LinkedHashMap<>();
-        rubric.forEach(criterion -> rubricMaxima.put(criterion.key(), criterion.maxScore()));
+        CriterionPoints maxima = CriterionPoints.of(rubric.stream()
+                .collect(Collectors.toMap(RubricCriterion::key, RubricCriterion::maxScore)));
+        criterionKeys = maxima.keys();
+        criterionMaxima = maxima.points();
     }
 
     /**
      * A review's score as the facets model reads it: its criteria weighed as the last refit learnt for this task,
-     * or empty where no weights apply (no refit yet, a rubric of one criterion, a review of other criteria), and
-     * the rubric's weighted score stands.
+     * or empty where no weights apply (no refit yet, a rubric of fewer than three criteria, a review of other
+     * criteria), and the rubric's weighted score stands.
      */
-    public OptionalDouble scoreRead(Map<String, Integer> scores) {
-        if (criterionWeights == null || scores == null || !scores.keySet().containsAll(criterionWeights.keySet())) {
+    public OptionalDouble scoreRead(CriterionPoints scores) {
+        if (criterionWeights == null || scores == null || !scores.keys().equals(criterionKeys)) {
             return OptionalDouble.empty();
         }
-        double[] weights = criterionWeights.values().stream().mapToDouble(Double::doubleValue).toArray();
-        int[] points = criterionWeights.keySet().stream().mapToInt(scores::get).toArray();
-        return OptionalDouble.of(CriterionWeights.score(weights, points));
+        double[] weights = Arrays.stream(scores.keyList()).mapToDouble(criterionWeights::get).toArray();
+        return OptionalDouble.of(CriterionWeights.score(weights, scores.points(), 0));
     }
 
     void closed(Instant at) {
@@ -80,7 +84,7 @@ public class Cohort {
      * @param anchor a task taken in many cohorts on purpose, so that the refit can link them
      * @param criterionShares how much each rubric criterion counts in a review's score as the ranking reads it
      *        (shares of 1): what the last refit learnt from how reliably reviewers judge each; null before a refit
-     *        or for a rubric of one criterion
+     *        or for a rubric of fewer than three criteria
      */
     public record View(UUID auditionId, String orgId, String title, String skill, boolean anchor,
             Map<String, Double> criterionShares) {
@@ -88,10 +92,11 @@ public class Cohort {
 
     public View view() {
         Map<String, Double> shares = null;
-        if (criterionWeights != null && rubricMaxima != null) {
+        if (criterionWeights != null) {
             shares = new LinkedHashMap<>();
-            for (var weight : criterionWeights.entrySet()) {
-                shares.put(weight.getKey(), weight.getValue() * rubricMaxima.getOrDefault(weight.getKey(), 0));
+            String[] keys = criterionKeys.split(",");
+            for (int c = 0; c < keys.length; c++) {
+                shares.put(keys[c], criterionWeights.get(keys[c]) * criterionMaxima[c]);
             }
         }
         return new View(auditionId, orgId, title, skill, anchor, shares);

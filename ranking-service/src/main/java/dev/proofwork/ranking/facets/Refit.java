@@ -58,11 +58,12 @@ public class Refit {
     /**
      * A page of the skill's reviews after the given one. The keyset is compared as a row, so that it is a
      * condition on the (skill, review_id) index whatever the planner believes of the skill's size: freshly loaded,
-     * it once walked every skill's reviews in id order, a second and a half per page.
+     * it once walked every skill's reviews in id order, a second and a half per page. (Joined to the cohorts for
+     * their rubrics, it was planned as a hash join under the limit: every page read the whole skill.)
      */
     private static final String REVIEWS = """
-            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.criterion_scores,
-                   o.observed_at
+            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.observed_at,
+                   o.criterion_keys, o.criterion_points
             from review_observation o join submission_author a on a.submission_id = o.submission_id
             where o.skill = $1 and (o.skill, o.review_id) > ($1, $2)
             order by o.skill, o.review_id
@@ -70,8 +71,10 @@ public class Refit {
 
     private static final String ANCHORS = "select audition_id::text as task_id from cohort where skill = $1 and anchor";
 
+    /** Rubrics of enough criteria to tell how reliably each is judged: the only ones whose weights are learnt. */
     private static final String RUBRICS = """
-            select audition_id::text as task_id, rubric_maxima from cohort where skill = $1 and rubric_maxima is not null""";
+            select audition_id::text as task_id, criterion_keys, criterion_maxima from cohort
+            where skill = $1 and cardinality(criterion_maxima) >= $2""";
 
     private static final String LEARNERS = """
             select facet_key, mu, variance, last_evidence_at from facet where skill = $1 and kind = 'LEARNER'""";
@@ -187,7 +190,7 @@ public class Refit {
                 .invoke(() -> marks[0] = System.nanoTime())
                 .chain(() -> pool.preparedQuery(ANCHORS).execute(Tuple.of(skill))
                         .invoke(rows -> rows.forEach(row -> reviews.anchors.add(row.getString("task_id")))))
-                .chain(() -> pool.preparedQuery(RUBRICS).execute(Tuple.of(skill))
+                .chain(() -> pool.preparedQuery(RUBRICS).execute(Tuple.of(skill, CriterionWeights.MIN_CRITERIA))
                         .invoke(rows -> rows.forEach(reviews::rubric)))
                 .chain(() -> read(skill, reviews, new UUID(0, 0)))
                 .invoke(reviews::weighCriteria)
@@ -240,25 +243,22 @@ public class Refit {
         /** The skill's anchor tasks (audition ids), taken in many cohorts on purpose. */
         final Set<String> anchors = new HashSet<>();
         final BatchRefit.Evidence evidence = new BatchRefit.Evidence();
-        /** Tasks whose rubric has more than one criterion, by audition id. */
+        /** Tasks whose criteria's weights are learnt, by audition id. */
         final Map<String, TaskCriteria> criteria = new HashMap<>();
 
         void add(Row row) {
             TaskCriteria task = criteria.get(row.getString("task_id"));
             if (task != null) {
-                task.add(evidence.size(), row.getString("criterion_scores"));
+                task.add(evidence.size(), row.getString("criterion_keys"), row.getArrayOfIntegers("criterion_points"));
             }
             evidence.add(index(learners, row.getString("learner_id")), index(tasks, row.getString("task_id")),
                     index(reviewers, row.getString("reviewer_id")), row.getDouble("score"),
                     row.getOffsetDateTime("observed_at").toInstant().toEpochMilli() / 86_400_000.0);
         }
 
-        /** A rubric of more than one criterion: the only kind whose criteria have weights to learn. */
         void rubric(Row row) {
-            JsonObject maxima = new JsonObject(row.getString("rubric_maxima"));
-            if (maxima.size() > 1) {
-                criteria.put(row.getString("task_id"), new TaskCriteria(maxima));
-            }
+            criteria.put(row.getString("task_id"), new TaskCriteria(row.getString("criterion_keys"),
+                    Arrays.stream(row.getArrayOfIntegers("criterion_maxima")).mapToInt(Integer::intValue).toArray()));
         }
 
         /** Learns each task's criterion weights from its reviews and reads every review it can under them. */
@@ -277,45 +277,57 @@ public class Refit {
         }
     }
 
-    /** One task's rubric and the criterion scores of its reviews that score every criterion of it. */
+    /**
+     * One task's rubric and the criterion scores of its reviews that score every criterion of it, as flat
+     * primitives: a skill of 400,000 reviews adds a few megabytes, not an object per review.
+     */
     private static final class TaskCriteria {
-        final List<String> keys = new ArrayList<>();
+        /** As {@link dev.proofwork.ranking.model.CriterionPoints#keys()}. */
+        final String keys;
         final int[] maxima;
-        final List<Integer> reviews = new ArrayList<>();
-        final List<int[]> scores = new ArrayList<>();
+        int[] reviews = new int[64];
+        int[] scores;
+        int count;
         double[] weights;
 
-        TaskCriteria(JsonObject rubricMaxima) {
-            keys.addAll(rubricMaxima.fieldNames());
-            maxima = keys.stream().mapToInt(rubricMaxima::getInteger).toArray();
+        TaskCriteria(String keys, int[] maxima) {
+            this.keys = keys;
+            this.maxima = maxima;
+            scores = new int[reviews.length * maxima.length];
         }
 
-        void add(int review, String criterionScores) {
-            if (criterionScores == null) {
+        /** Keeps a review's points if they score this rubric's criteria. */
+        void add(int review, String scoredKeys, Integer[] points) {
+            if (!keys.equals(scoredKeys)) {
                 return;
             }
-            JsonObject scored = new JsonObject(criterionScores);
-            if (scored.fieldNames().containsAll(keys)) {
-                reviews.add(review);
-                scores.add(keys.stream().mapToInt(scored::getInteger).toArray());
+            if (count == reviews.length) {
+                reviews = Arrays.copyOf(reviews, 2 * count);
+                scores = Arrays.copyOf(scores, 2 * count * maxima.length);
             }
+            reviews[count] = review;
+            for (int c = 0; c < maxima.length; c++) {
+                scores[count * maxima.length + c] = points[c];
+            }
+            count++;
         }
 
         void weigh(BatchRefit.Evidence evidence) {
-            if (scores.isEmpty()) {
+            if (count == 0) {
                 return;
             }
-            weights = CriterionWeights.learn(maxima, scores);
-            for (int i = 0; i < reviews.size(); i++) {
-                evidence.rescore(reviews.get(i), CriterionWeights.score(weights, scores.get(i)));
+            weights = CriterionWeights.learn(maxima, Arrays.copyOf(scores, count * maxima.length));
+            for (int i = 0; i < count; i++) {
+                evidence.rescore(reviews[i], CriterionWeights.score(weights, scores, i * maxima.length));
             }
         }
 
         /** The weights as the cohort keeps them for the online model: per criterion key. */
         String weightsJson() {
             JsonObject json = new JsonObject();
-            for (int c = 0; c < keys.size(); c++) {
-                json.put(keys.get(c), weights[c]);
+            String[] keyList = keys.split(",");
+            for (int c = 0; c < keyList.length; c++) {
+                json.put(keyList[c], weights[c]);
             }
             return json.encode();
         }

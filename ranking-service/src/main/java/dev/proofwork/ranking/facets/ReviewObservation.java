@@ -1,13 +1,11 @@
 package dev.proofwork.ranking.facets;
 
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
-import dev.proofwork.ranking.JsonColumns;
-import jakarta.persistence.Convert;
+import dev.proofwork.ranking.model.CriterionPoints;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** One review as evidence: kept for the batch refit, applied online once its author is known. */
@@ -23,8 +21,9 @@ public class ReviewObservation {
     private String reviewerId;
     /** The rubric's weighted score, 0..1. */
     private double score;
-    @Convert(converter = JsonColumns.Points.class)
-    private Map<String, Integer> criterionScores;
+    /** Each criterion's score, as {@link CriterionPoints}. */
+    private String criterionKeys;
+    private int[] criterionPoints;
     private Instant observedAt;
     private boolean applied;
 
@@ -38,7 +37,11 @@ public class ReviewObservation {
         this.taskId = review.auditionId();
         this.reviewerId = review.reviewerId();
         this.score = review.weightedScore();
-        this.criterionScores = review.scores();
+        if (review.scores() != null) {
+            CriterionPoints points = CriterionPoints.of(review.scores());
+            this.criterionKeys = points.keys();
+            this.criterionPoints = points.points();
+        }
         this.observedAt = review.recordedAt();
     }
 
@@ -70,8 +73,9 @@ public class ReviewObservation {
         return score;
     }
 
-    public Map<String, Integer> criterionScores() {
-        return criterionScores;
+    /** Null for a review that scored no criteria. */
+    public CriterionPoints criterionScores() {
+        return criterionKeys == null ? null : new CriterionPoints(criterionKeys, criterionPoints);
     }
 
     public Instant observedAt() {

@@ -210,7 +210,7 @@ public record Scenario(List<Observation> observations, double[] ability, double[
     double scoreRead(Observation review, double[][] weights) {
         int[] scores = criteria.get(review);
         return scores == null || weights[review.task()] == null ? review.score()
-                : CriterionWeights.score(weights[review.task()], scores);
+                : CriterionWeights.score(weights[review.task()], scores, 0);
     }
 
     /** Each task's criterion weights learnt from the given reviews; null for a task they do not include. */
@@ -219,13 +219,15 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         if (criteria.isEmpty()) {
             return weights;
         }
-        Map<Integer, List<int[]>> byTask = new java.util.HashMap<>();
+        Map<Integer, java.util.stream.IntStream.Builder> byTask = new java.util.HashMap<>();
         for (Observation o : reviews) {
             if (criteria.containsKey(o)) {
-                byTask.computeIfAbsent(o.task(), t -> new ArrayList<>()).add(criteria.get(o));
+                java.util.stream.IntStream.Builder scores = byTask.computeIfAbsent(o.task(), t -> IntStream.builder());
+                Arrays.stream(criteria.get(o)).forEach(scores::add);
             }
         }
-        byTask.forEach((task, scores) -> weights[task] = CriterionWeights.learn(CRITERION_MAXIMA, scores));
+        byTask.forEach((task, scores) -> weights[task] = CriterionWeights.learn(CRITERION_MAXIMA,
+                scores.build().toArray()));
         return weights;
     }
 
