@@ -198,7 +198,8 @@ public final class Scenario {
         spec.put("skill", plan.skill());
         spec.put("deliverables", List.of("a change with tests", "a short note on the approach"));
         spec.put("rubric", List.of(
-                Map.of("key", "correctness", "description", "it works and is tested", "weight", 0.6, "maxScore", 5),
+                Map.of("key", "correctness", "description", "it does what the brief asks", "weight", 0.4, "maxScore", 5),
+                Map.of("key", "tests", "description", "its tests cover the change", "weight", 0.2, "maxScore", 5),
                 Map.of("key", "clarity", "description", "a reviewer can follow it", "weight", 0.4, "maxScore", 5)));
         spec.put("timeboxMinutes", plan.timeboxMinutes());
         spec.put("seats", plan.seats());
@@ -356,13 +357,17 @@ public final class Scenario {
         return true;
     }
 
-    /** The hidden truth seen through a reviewer: ability against difficulty, their severity, and noise. */
+    /**
+     * The hidden truth seen through a reviewer: ability against difficulty, their severity, and noise, the more
+     * so for clarity, which reviewers judge more loosely than whether the work is correct and tested.
+     */
     private Map<String, Integer> scores(Reviewer reviewer, Work work, JsonNode rubric) {
         double quality = work.learner().ability().get(work.audition().plan().skill()) - work.audition().plan().difficulty();
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (JsonNode criterion : rubric) {
             int max = criterion.path("maxScore").asInt();
-            double p = 1 / (1 + Math.exp(-(1.2 * quality - reviewer.severity() + random.nextGaussian() * 0.3)));
+            double noise = criterion.path("key").asText().equals("clarity") ? 0.9 : 0.3;
+            double p = 1 / (1 + Math.exp(-(1.2 * quality - reviewer.severity() + random.nextGaussian() * noise)));
             scores.put(criterion.path("key").asText(), (int) Math.round(p * max));
         }
         return scores;

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The ranking at the size of a large skill. A synthetic skill is written straight into ranking-service's
- * database (cohorts of 50 over six months, two tasks and two reviews each, three anchor takers a cohort, one
- * roaming reviewer per 500 learners, and one audition of {@code seats} seats), then measured through the API:
- * an operator's refit while a learner's reads go on, the outbox publishing every learner's new standing, and
- * a page of the large audition's cohort ranking and of the skill's leaderboard. The skill is removed afterwards.
+ * database (cohorts of 50 over six months, two tasks and two reviews each, each review scoring three criteria,
+ * three anchor takers a cohort, one roaming reviewer per 500 learners, and one audition of {@code seats} seats),
+ * then measured through the API: an operator's refit while a learner's reads go on, the outbox publishing every
+ * learner's new standing, and a page of the large audition's cohort ranking and of the skill's leaderboard. The
+ * skill is removed afterwards.
  */
 final class RankingScale {
 
@@ -37,6 +38,11 @@ final class RankingScale {
 
     private static final String RANKING = "http://localhost:8083";
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/proofwork_ranking";
+    /**
+     * Every task's rubric: three criteria scored 0..5, as the scenario's auditions have, listed in key order as
+     * ranking-service keeps them; reviews score each.
+     */
+    private static final String CRITERIA = "clarity,correctness,tests";
 
     private final Http http;
     private final TokenSource tokens;
@@ -127,11 +133,14 @@ final class RankingScale {
         db.setAutoCommit(false);
         try (Statement sql = db.createStatement()) {
             sql.execute("""
-                    insert into cohort (audition_id, org_id, title, skill, drafted_at, opened_at, anchor)
-                    select md5('%1$s-task-' || t)::uuid, 'bench-scale', 'Scale task ' || t, '%2$s', now(), now(), t = 0
-                    from generate_series(0, %3$d) t
-                    union all select md5('%1$s-big')::uuid, 'bench-scale', 'A large audition', '%2$s', now(), now(), false
-                    """.formatted(p, skill, tasks - 1));
+                    insert into cohort (audition_id, org_id, title, skill, drafted_at, opened_at, anchor, criterion_keys,
+                                        criterion_maxima)
+                    select md5('%1$s-task-' || t)::uuid, 'bench-scale', 'Scale task ' || t, '%2$s', now(), now(), t = 0,
+                           '%3$s', array[5, 5, 5]
+                    from generate_series(0, %4$d) t
+                    union all select md5('%1$s-big')::uuid, 'bench-scale', 'A large audition', '%2$s', now(), now(), false,
+                                     '%3$s', array[5, 5, 5]
+                    """.formatted(p, skill, CRITERIA, tasks - 1));
             sql.execute("""
                     insert into submission_author (submission_id, learner_id, audition_id)
                     select md5('%1$s-sub-' || l || '-' || k)::uuid, '%1$s-learner-' || l, md5('%1$s-task-' || %2$s)::uuid
@@ -142,16 +151,28 @@ final class RankingScale {
                     """.formatted(p, taskOf, learners - 1, Math.min(seats, learners) - 1));
             sql.execute("""
                     insert into review_observation (review_id, submission_id, skill, task_id, reviewer_id, score,
-                                                    observed_at, applied)
-                    select md5('%1$s-review-' || s.l || '-' || s.k || '-' || v)::uuid,
-                           md5('%1$s-sub-' || s.l || '-' || s.k)::uuid, '%2$s', md5('%1$s-task-' || s.t)::uuid,
-                           case when v = 0 and random() < 0.2 then '%1$s-roamer-' || floor(random() * %3$d)::int
-                                else '%1$s-reviewer-' || ((s.l / 50) * 3 + floor(random() * 3)::int) end,
-                           least(4, greatest(0, round(2 + s.ability + (random() - 0.5) * 2))) / 4.0,
-                           now() - interval '1 day' * (182.0 * (1 - (s.l / 50)::float8 / %4$d) + random() * 7), true
-                    from (select l, k, %5$s as t, ((abs(hashtext('%1$s' || l)) %% 2000) / 1000.0 - 1) * 1.5 as ability
-                          from generate_series(0, %6$d) l, generate_series(0, 1) k) s, generate_series(0, 1) v
-                    """.formatted(p, skill, roamers, cohorts, taskOf, learners - 1));
+                                                    criterion_keys, criterion_points, observed_at, applied)
+                    select r.review_id, r.submission_id, '%2$s', r.task_id, r.reviewer_id,
+                           (0.4 * r.correctness + 0.2 * r.tests + 0.4 * r.clarity) / 5.0,
+                           '%7$s', array[r.clarity, r.correctness, r.tests], r.observed_at, true
+                    from (select md5('%1$s-review-' || s.l || '-' || s.k || '-' || v)::uuid as review_id,
+                                 md5('%1$s-sub-' || s.l || '-' || s.k)::uuid as submission_id,
+                                 md5('%1$s-task-' || s.t)::uuid as task_id,
+                                 case when v = 0 and random() < 0.2 then '%1$s-roamer-' || floor(random() * %3$d)::int
+                                      else '%1$s-reviewer-' || ((s.l / 50) * 3 + floor(random() * 3)::int) end
+                                     as reviewer_id,
+                                 least(5, greatest(0, round(2.5 + 1.25 * s.ability + (random() - 0.5) * 2)))::int
+                                     as correctness,
+                                 least(5, greatest(0, round(2.5 + 1.25 * s.ability + (random() - 0.5) * 2)))::int
+                                     as tests,
+                                 least(5, greatest(0, round(2.5 + 1.25 * s.ability + (random() - 0.5) * 4)))::int
+                                     as clarity,
+                                 now() - interval '1 day' * (182.0 * (1 - (s.l / 50)::float8 / %4$d) + random() * 7)
+                                     as observed_at
+                          from (select l, k, %5$s as t,
+                                       ((abs(hashtext('%1$s' || l)) %% 2000) / 1000.0 - 1) * 1.5 as ability
+                                from generate_series(0, %6$d) l, generate_series(0, 1) k) s, generate_series(0, 1) v) r
+                    """.formatted(p, skill, roamers, cohorts, taskOf, learners - 1, CRITERIA));
             sql.execute("""
                     insert into facet (skill, kind, facet_key, mu, variance, evidence, last_evidence_at, published_score)
                     select '%2$s', 'LEARNER', '%1$s-learner-' || l, 0, 1, 4, now(), 200 from generate_series(0, %3$d) l
