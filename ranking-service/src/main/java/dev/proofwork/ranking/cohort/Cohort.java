@@ -1,15 +1,12 @@
 package dev.proofwork.ranking.cohort;
 
 import dev.proofwork.events.RubricCriterion;
-import dev.proofwork.ranking.JsonColumns;
 import dev.proofwork.ranking.model.CriterionPoints;
 import dev.proofwork.ranking.model.CriterionWeights;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +28,13 @@ public class Cohort {
     private Instant openedAt;
     private Instant closedAt;
     private boolean anchor;
-    /** The rubric's criteria, as {@link CriterionPoints#keys()}, and their maximum scores in that order. */
+    /**
+     * The rubric's criteria, as {@link CriterionPoints#keys()}, their maximum scores in that order, and what one
+     * point of each adds to a review's score, as the last refit learnt it from the reviews.
+     */
     private String criterionKeys;
     private int[] criterionMaxima;
-    /** Per criterion, what one point adds to a review's score, as the last refit learnt it from the reviews. */
-    @Convert(converter = JsonColumns.Weights.class)
-    private Map<String, Double> criterionWeights;
+    private double[] criterionWeights;
 
     protected Cohort() {
     }
@@ -67,8 +65,7 @@ public class Cohort {
         if (criterionWeights == null || scores == null || !scores.keys().equals(criterionKeys)) {
             return OptionalDouble.empty();
         }
-        double[] weights = Arrays.stream(scores.keyList()).mapToDouble(criterionWeights::get).toArray();
-        return OptionalDouble.of(CriterionWeights.score(weights, scores.points(), 0));
+        return OptionalDouble.of(CriterionWeights.score(criterionWeights, scores.points(), 0));
     }
 
     void closed(Instant at) {
@@ -96,7 +93,7 @@ public class Cohort {
             shares = new LinkedHashMap<>();
             String[] keys = criterionKeys.split(",");
             for (int c = 0; c < keys.length; c++) {
-                shares.put(keys[c], criterionWeights.get(keys[c]) * criterionMaxima[c]);
+                shares.put(keys[c], criterionWeights[c] * criterionMaxima[c]);
             }
         }
         return new View(auditionId, orgId, title, skill, anchor, shares);

@@ -16,7 +16,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,7 +115,7 @@ public class Refit {
             from (values %s) as v(skill, facet_key, mu, variance, noise)
             where f.skill = v.skill and f.kind = 'REVIEWER' and f.facet_key = v.facet_key""";
     private static final String UPDATE_CRITERION_WEIGHTS = """
-            update cohort c set criterion_weights = v.weights
+            update cohort c set criterion_weights = cast(v.weights as float8[])
             from (values %s) as v(audition_id, weights)
             where c.audition_id = v.audition_id""";
     private static final String INSERT_MOVES = """
@@ -322,14 +322,9 @@ public class Refit {
             }
         }
 
-        /** The weights as the cohort keeps them for the online model: per criterion key. */
-        String weightsJson() {
-            JsonObject json = new JsonObject();
-            String[] keyList = keys.split(",");
-            for (int c = 0; c < keyList.length; c++) {
-                json.put(keyList[c], weights[c]);
-            }
-            return json.encode();
+        /** The weights as an array literal, for the cohort to keep for the online model. */
+        String weightsArray() {
+            return Arrays.stream(weights).mapToObj(Double::toString).collect(Collectors.joining(",", "{", "}"));
         }
     }
 
@@ -352,7 +347,7 @@ public class Refit {
         List<Object[]> weights = new ArrayList<>();
         reviews.criteria.forEach((key, criteria) -> {
             if (criteria.weights != null) {
-                weights.add(new Object[] { UUID.fromString(key), criteria.weightsJson() });
+                weights.add(new Object[] { UUID.fromString(key), criteria.weightsArray() });
             }
         });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());

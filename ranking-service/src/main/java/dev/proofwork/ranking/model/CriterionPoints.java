@@ -17,8 +17,4 @@ public record CriterionPoints(String keys, int[] points) {
         return new CriterionPoints(String.join(",", ordered.keySet()),
                 ordered.values().stream().mapToInt(Integer::intValue).toArray());
     }
-
-    public String[] keyList() {
-        return keys.split(",");
-    }
 }

@@ -5,6 +5,7 @@ import dev.proofwork.ranking.model.CriterionWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,10 +220,10 @@ public record Scenario(List<Observation> observations, double[] ability, double[
         if (criteria.isEmpty()) {
             return weights;
         }
-        Map<Integer, java.util.stream.IntStream.Builder> byTask = new java.util.HashMap<>();
+        Map<Integer, IntStream.Builder> byTask = new HashMap<>();
         for (Observation o : reviews) {
             if (criteria.containsKey(o)) {
-                java.util.stream.IntStream.Builder scores = byTask.computeIfAbsent(o.task(), t -> IntStream.builder());
+                IntStream.Builder scores = byTask.computeIfAbsent(o.task(), t -> IntStream.builder());
                 Arrays.stream(criteria.get(o)).forEach(scores::add);
             }
         }
