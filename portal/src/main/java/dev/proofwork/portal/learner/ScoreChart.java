@@ -77,8 +77,11 @@ public record ScoreChart(String band, String estimate, String published, String 
         for (long second : new long[] { x.from, (x.from + x.now) / 2, x.now, (x.now + x.to) / 2, x.to }) {
             String anchor = second == x.from ? "start" : second == x.to ? "end" : "middle";
             DateTimeFormatter format = second < x.now && x.now - x.from < 2 * 86_400 ? HOUR : DAY;
-            xTicks.add(new Tick(x.at(second), x.at(second), anchor,
-                    second == x.now ? "now" : format.format(Instant.ofEpochSecond(second))));
+            String label = second == x.now ? "now" : format.format(Instant.ofEpochSecond(second));
+            // evidence of the last few minutes would label the past twice with the same time
+            if (xTicks.isEmpty() || !xTicks.getLast().label().equals(label)) {
+                xTicks.add(new Tick(x.at(second), x.at(second), anchor, label));
+            }
         }
         List<Tick> yTicks = new ArrayList<>();
         for (int score = 0; score <= 1000; score += 250) {

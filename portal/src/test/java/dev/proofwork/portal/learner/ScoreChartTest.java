@@ -41,6 +41,15 @@ class ScoreChartTest {
         assertThat(band[0][1]).isLessThan(band[5][1]);
     }
 
+    @Test
+    void labelsAPastOfMinutesOnce() throws Exception {
+        String minutesAgo = HISTORY.replace("2026-09-01T00:00:00Z", "2026-11-30T23:59:10Z")
+                .replace("2026-11-01T00:00:00Z", "2026-11-30T23:59:40Z");
+        ScoreChart chart = ScoreChart.of(new ObjectMapper().readTree(minutesAgo));
+
+        assertThat(chart.xTicks()).extracting(ScoreChart.Tick::label).doesNotHaveDuplicates().startsWith("23:59", "now");
+    }
+
     private static double[][] points(String line) {
         return Arrays.stream(line.split(" ")).map(p -> Arrays.stream(p.split(",")).mapToDouble(Double::parseDouble).toArray())
                 .toArray(double[][]::new);
