@@ -87,10 +87,13 @@ final class PortalJourneys implements AutoCloseable {
         acme.fill("#deliverables", "the corrected query\na note on the cause");
         acme.fill("#key0", "correctness");
         acme.fill("#desc0", "The numbers match the ledger");
-        acme.fill("#weight0", "0.6");
+        acme.fill("#weight0", "0.5");
         acme.fill("#key1", "clarity");
         acme.fill("#desc1", "Readable SQL");
         acme.fill("#weight1", "0.4");
+        acme.fill("#key2", "tests");
+        acme.fill("#desc2", "A check that fails on the double count");
+        acme.fill("#weight2", "0.1");
         assertThat(acme.locator("#weight-sum").textContent()).startsWith("1.00");
         // a fifth criterion is one click away, and counts in the sum as it is typed
         acme.click("#add-criterion");
@@ -157,6 +160,7 @@ final class PortalJourneys implements AutoCloseable {
         shot(rita, "reviewer-queue");
         task.locator("select[name='score.correctness']").selectOption("4");
         task.locator("select[name='score.clarity']").selectOption("3");
+        task.locator("select[name='score.tests']").selectOption("4");
         task.locator("text=Send review").click();
         rita.waitForURL(portal + "/reviewer");
         assertThat(rita.content()).doesNotContain(work);
@@ -173,6 +177,10 @@ final class PortalJourneys implements AutoCloseable {
         // the operator follows the QA case: who reviewed, the scores, the spread
         ops.navigate(portal + "/operator");
         ops.click("text=" + title);
+        await("the ranking reads the rubric as the employer weighted it until a refit", () -> {
+            ops.reload();
+            return ops.content().contains("Until a refit has read its reviews");
+        });
         ops.click("text=QA case");
         assertThat(ops.content()).contains("SCORED").contains("correctness 4").contains("Agree with a reviewer");
         shot(ops, "operator-qa-case");
@@ -184,11 +192,20 @@ final class PortalJourneys implements AutoCloseable {
             return ops.content().contains("<td>" + skill + "</td>");
         });
         assertThat(ops.content()).contains("As the ranking model weighs them").contains("Gold items reviewed");
+        // a refit on demand learns how much each criterion counts: alike while one review is all it has seen
         ops.navigate(portal + "/operator");
+        ops.fill("#refit-skill", skill);
+        ops.click("form[action='/operator/refits'] button");
+        assertThat(ops.locator(".notice").textContent()).contains("Refit");
         ops.click("text=" + title);
+        Locator reading = ops.locator("section", new Page.LocatorOptions().setHasText("How the ranking reads its rubric"));
+        assertThat(reading.locator("tbody td").allTextContents().stream().map(String::strip)).containsExactly(
+                "correctness", "50%", "33%", "clarity", "40%", "33%", "tests", "10%", "33%");
+        shot(ops, "operator-audition");
         ops.fill("#gold-content", "Gold: counting distinct customer ids over the reactivation join.");
         ops.locator("#gold-correctness").selectOption("4");
         ops.locator("#gold-clarity").selectOption("3");
+        ops.locator("#gold-tests").selectOption("4");
         ops.click("text=Add gold item");
         assertThat(ops.locator(".notice").textContent()).contains("Gold item added");
 
@@ -250,10 +267,12 @@ final class PortalJourneys implements AutoCloseable {
         String shareLink = learner.locator("code.credential").textContent().strip();
         shot(learner, "learner-skills");
 
-        // why the score is what it is: the chart over time and the review behind it
+        // why the score is what it is: the chart over time, the review behind it and the operator's refit since
         learner.click("a[href='/learner/skills/" + skill + "'] >> nth=0");
         assertThat(learner.locator("svg.score-chart polyline.published").getAttribute("points")).contains(",");
-        assertThat(learner.locator("table tbody tr").first().textContent()).contains("A review of your work");
+        List<String> moves = learner.locator("table tbody tr").allTextContents();
+        assertThat(moves.get(0)).contains("Refit of the whole skill");
+        assertThat(moves).anyMatch(move -> move.contains("A review of your work"));
         shot(learner, "learner-skill-history");
 
         Page anyone = newPage(false);

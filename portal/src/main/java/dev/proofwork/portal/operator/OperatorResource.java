@@ -1,7 +1,10 @@
 package dev.proofwork.portal.operator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.proofwork.portal.backend.Backend;
 import dev.proofwork.portal.backend.Service;
+import dev.proofwork.portal.backend.ServiceProblem;
 import dev.proofwork.portal.backend.ServiceUnavailable;
 import dev.proofwork.portal.web.Forms;
 import dev.proofwork.portal.web.Pages;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +66,39 @@ public class OperatorResource {
                 .data("recent", pages.list(backend.get(Service.AUDITION, "/api/v1/auditions?size=20").path("items")));
     }
 
-    /** An audition's submissions, each a QA case to open. */
+    /** An audition's submissions, each a QA case to open, and how the ranking reads its rubric. */
     @GET
     @Path("auditions/{id}")
     public TemplateInstance audition(@PathParam("id") String id, @QueryParam("gold") String gold) {
-        return pages.render(audition).data("goldAdded", "added".equals(gold)).data("audition", pages.map(backend.get(Service.AUDITION, "/api/v1/auditions/" + id)))
+        JsonNode found = backend.get(Service.AUDITION, "/api/v1/auditions/" + id);
+        JsonNode cohort = cohort(id);
+        JsonNode shares = cohort.path("criterionShares");
+        List<CriterionReading> reading = new ArrayList<>();
+        found.path("rubric").forEach(c -> {
+            double weight = c.path("weight").asDouble();
+            reading.add(new CriterionReading(c.path("key").asText(), weight,
+                    shares.path(c.path("key").asText()).asDouble(weight)));
+        });
+        return pages.render(audition).data("goldAdded", "added".equals(gold)).data("audition", pages.map(found))
                 .data("submissions", pages.list(backend.get(Service.AUDITION,
-                        "/api/v1/auditions/" + id + "/submissions?size=100").path("items")));
+                        "/api/v1/auditions/" + id + "/submissions?size=100").path("items")))
+                .data("ranked", !cohort.isMissingNode()).data("learnt", shares.isObject()).data("reading", reading);
+    }
+
+    /**
+     * One rubric criterion: its weight in the rubric, and its share of a review's score as the ranking reads it
+     * (the weight until a refit has learnt one).
+     */
+    public record CriterionReading(String key, double weight, double share) {
+    }
+
+    /** The ranking's view of the audition: missing until it has opened, when ranking-service first hears of it. */
+    private JsonNode cohort(String auditionId) {
+        try {
+            return backend.get(Service.RANKING, "/api/v1/cohorts/" + auditionId);
+        } catch (ServiceProblem notOpenYet) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** A calibration item: work with the scores a careful reviewer gives it, mixed into reviewers' queues. */
