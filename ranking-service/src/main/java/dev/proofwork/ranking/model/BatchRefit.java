@@ -521,8 +521,9 @@ public final class BatchRefit {
         }
 
         /**
-         * Per task other than anchors, the mean of its latent scores, that mean's sampling variance and how much
-         * of it one reviewer's severity makes (the sum of squared reviewer shares); -1 noise for tasks left out.
+         * Per task other than anchors, the mean of its latent scores (floor and ceiling read as censored), that
+         * mean's sampling variance and how much of it one reviewer's severity makes (the sum of squared reviewer
+         * shares); -1 noise for tasks left out.
          * Then each pair of tasks some learner took both of, once, and in how many cohorts a learner took tasks
          * other than anchors, on average.
          */
@@ -531,26 +532,36 @@ public final class BatchRefit {
             levelNoise = new double[tasks];
             reviewerShare = new double[tasks];
             int[] count = new int[tasks];
-            double[] squares = new double[tasks];
             Map<Long, Integer> byReviewer = new HashMap<>();
             for (int i = 0; i < m; i++) {
                 int t = evidence.task[i];
                 count[t]++;
-                level[t] += z[i];
-                squares[t] += z[i] * z[i];
                 byReviewer.merge((long) t * reviewers + evidence.reviewer[i], 1, Integer::sum);
             }
             byReviewer.forEach((key, reviews) -> {
                 int t = (int) (key / reviewers);
                 reviewerShare[t] += (double) reviews * reviews / ((double) count[t] * count[t]);
             });
+            // each task's reviews, one run of indexes per task
+            int[] start = new int[tasks + 1];
+            for (int t = 0; t < tasks; t++) {
+                start[t + 1] = start[t] + count[t];
+            }
+            int[] byTask = new int[m];
+            int[] cursor = Arrays.copyOf(start, tasks);
+            for (int i = 0; i < m; i++) {
+                byTask[cursor[evidence.task[i]]++] = i;
+            }
             for (int t = 0; t < tasks; t++) {
                 if (anchor[t] || count[t] < 2) {
                     levelNoise[t] = -1;
                     continue;
                 }
-                level[t] /= count[t];
-                levelNoise[t] = (squares[t] / count[t] - level[t] * level[t]) / (count[t] - 1);
+                // floor and ceiling scores read as censored, as the fit reads them: far-apart cohorts pile up at
+                // the ends, and plain means would make them look closer together than they are
+                Censored.Mean mean = Censored.mean(z, censored, byTask, start[t], start[t + 1], bound);
+                level[t] = mean.mean();
+                levelNoise[t] = mean.variance();
             }
             Set<Long> seen = new HashSet<>();
             int[] found = new int[16];
