@@ -261,9 +261,13 @@ public class Refit {
                     Arrays.stream(row.getArrayOfIntegers("criterion_maxima")).mapToInt(Integer::intValue).toArray()));
         }
 
-        /** Learns each task's criterion weights from its reviews and reads every review it can under them. */
+        /** Learns each task's criterion weights from the skill's reviews and reads every review it can under them. */
         void weighCriteria() {
-            criteria.values().forEach(task -> task.weigh(evidence));
+            List<TaskCriteria> reviewed = criteria.values().stream().filter(task -> task.count > 0).toList();
+            List<double[]> weights = CriterionWeights.learn(reviewed.stream().map(TaskCriteria::scored).toList());
+            for (int t = 0; t < reviewed.size(); t++) {
+                reviewed.get(t).weigh(weights.get(t), evidence);
+            }
         }
 
         boolean[] anchorTasks() {
@@ -312,11 +316,12 @@ public class Refit {
             count++;
         }
 
-        void weigh(BatchRefit.Evidence evidence) {
-            if (count == 0) {
-                return;
-            }
-            weights = CriterionWeights.learn(maxima, Arrays.copyOf(scores, count * maxima.length));
+        CriterionWeights.Task scored() {
+            return new CriterionWeights.Task(List.of(keys.split(",")), maxima, Arrays.copyOf(scores, count * maxima.length));
+        }
+
+        void weigh(double[] learnt, BatchRefit.Evidence evidence) {
+            weights = learnt;
             for (int i = 0; i < count; i++) {
                 evidence.rescore(reviews[i], CriterionWeights.score(weights, scores, i * maxima.length));
             }

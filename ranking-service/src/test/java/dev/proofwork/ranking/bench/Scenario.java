@@ -27,6 +27,7 @@ public record Scenario(List<Observation> observations, double[] ability, double[
 
     /** Every task's rubric under {@link Scale#CRITERIA}: three criteria scored 0..4, weighted 0.4, 0.3, 0.3. */
     static final int[] CRITERION_MAXIMA = { 4, 4, 4 };
+    private static final List<String> CRITERION_KEYS = List.of("communication", "tests", "design");
     private static final double[] RUBRIC_WEIGHTS = { 0.4, 0.3, 0.3 };
     /**
      * How erratically each criterion is judged, beyond the review's shared noise: the first as loosely as a
@@ -227,8 +228,12 @@ public record Scenario(List<Observation> observations, double[] ability, double[
                 Arrays.stream(criteria.get(o)).forEach(scores::add);
             }
         }
-        byTask.forEach((task, scores) -> weights[task] = CriterionWeights.learn(CRITERION_MAXIMA,
-                scores.build().toArray()));
+        List<Integer> scored = List.copyOf(byTask.keySet());
+        List<double[]> learnt = CriterionWeights.learn(scored.stream().map(task -> new CriterionWeights.Task(
+                CRITERION_KEYS, CRITERION_MAXIMA, byTask.get(task).build().toArray())).toList());
+        for (int t = 0; t < scored.size(); t++) {
+            weights[scored.get(t)] = learnt.get(t);
+        }
         return weights;
     }
 

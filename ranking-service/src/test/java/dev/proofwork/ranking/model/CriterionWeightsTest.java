@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class CriterionWeightsTest {
 
     private static final int[] MAXIMA = { 4, 4, 10 };
+    private static final List<String> KEYS = List.of("clarity", "tests", "correctness");
 
     @Test
     void aCriterionJudgedErraticallyCountsForLessThanOneJudgedTightly() {
@@ -57,6 +58,27 @@ class CriterionWeightsTest {
         // how far apart two criteria's scores fall is the sum of their noise, not who contributes what
         assertThatThrownBy(() -> CriterionWeights.learn(new int[] { 4, 4 }, new int[] { 1, 2, 3, 4 }))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTaskOfFewReviewsBorrowsFromTheSkillsOtherTasksCriteriaOfTheSameKey() {
+        Random random = new Random(13);
+        double[] noise = { 1.5, 0.3, 0.6 };
+        List<CriterionWeights.Task> skill = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            skill.add(new CriterionWeights.Task(KEYS, MAXIMA, flat(reviews(150, noise, random))));
+        }
+        int[] few = flat(reviews(6, noise, random));
+        skill.add(new CriterionWeights.Task(KEYS, MAXIMA, few));
+        // the same reviews under a key no other task uses have nothing to borrow
+        skill.add(new CriterionWeights.Task(List.of("style", "speed", "naming"), MAXIMA, few));
+
+        List<double[]> weights = CriterionWeights.learn(skill);
+
+        double alone = shares(CriterionWeights.learn(MAXIMA, few))[0];
+        assertThat(shares(weights.get(8))[0]).isLessThan(0.2).isLessThan(alone - 0.1);
+        assertThat(shares(weights.get(9))[0]).isCloseTo(alone, within(1e-9));
+        assertThat(shares(weights.get(0))[0]).isLessThan(0.15);
     }
 
     @Test
