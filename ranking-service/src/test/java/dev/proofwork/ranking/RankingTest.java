@@ -23,18 +23,27 @@ import dev.proofwork.events.RankingEvent.RankingUpdated;
 import dev.proofwork.events.RubricCriterion;
 import dev.proofwork.events.ScoringEvent.ReviewRecorded;
 import dev.proofwork.events.Topics;
+import dev.proofwork.ranking.facets.RefitSolver;
+import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.testkit.ProofworkTestResource;
 import dev.proofwork.testkit.TestBroker;
 import dev.proofwork.testkit.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -42,6 +51,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(ProofworkTestResource.class)
 class RankingTest {
+
+    @Inject
+    Vertx vertx;
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -279,6 +291,67 @@ class RankingTest {
                 .body("decay.size()", equalTo(9));
         given().auth().oauth2(Tokens.learner("someone-else")).when().get("/api/v1/me/skills/{skill}/history", skill)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void aReviewAppliedWhileARefitSolvesIsNotUndoneByTheRefit() throws Exception {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String steady = "learner-" + UUID.randomUUID();
+        String busy = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, steady), audition, skill, "rev-1", 0.8));
+        TestBroker.publish(review(submit(audition, skill, busy), audition, skill, "rev-2", 0.3));
+        awaitUpdate(steady, 1);
+        awaitUpdate(busy, 1);
+
+        PausingSolver solver = new PausingSolver(vertx);
+        QuarkusMock.installMockForType(solver, RefitSolver.class);
+        CompletableFuture<Response> refit = CompletableFuture.supplyAsync(() -> given()
+                .auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill));
+        assertThat(solver.solved.await(30, TimeUnit.SECONDS)).as("the refit has read and solved").isTrue();
+        // the busy learner's next work is reviewed while the refit, which has not read it, is still to write
+        UUID later = cohort(skill, "org-acme");
+        TestBroker.publish(review(submit(later, skill, busy), later, skill, "rev-3", 1.0));
+        RankingUpdated withLatest = awaitUpdate(busy, 2).get(1);
+        solver.writing.countDown();
+
+        refit.get(60, TimeUnit.SECONDS).then().statusCode(200)
+                .body("reviews", equalTo(2))
+                .body("leftOnline", equalTo(1));
+        // the rest of the skill takes the refit's estimates; the busy learner keeps the standing with their latest
+        // review in it, until the next refit reads that review too
+        assertThat(awaitUpdate(steady, 2)).hasSize(2);
+        double mu = given().auth().oauth2(Tokens.learner(busy)).when().get("/api/v1/me/skills/{skill}/history", skill)
+                .then().statusCode(200).body("moves.cause", contains("REVIEW", "REVIEW"))
+                .extract().jsonPath().getDouble("now.mu");
+        assertThat(mu).isCloseTo(withLatest.mu(), within(1e-6));
+    }
+
+    /** Holds a refit between its solving and its writing, where a long solve leaves room for online updates. */
+    static final class PausingSolver extends RefitSolver {
+        final CountDownLatch solved = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1);
+        private final Vertx vertx;
+
+        PausingSolver(Vertx vertx) {
+            super(vertx);
+            this.vertx = vertx;
+        }
+
+        @Override
+        public Uni<BatchRefit.Result> solve(BatchRefit refit, BatchRefit.Evidence evidence, int learners,
+                boolean[] anchorTasks, int reviewers) {
+            return super.solve(refit, evidence, learners, anchorTasks, reviewers)
+                    .call(() -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                        solved.countDown();
+                        try {
+                            return writing.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    })));
+        }
     }
 
     @Test

@@ -95,7 +95,9 @@ public class RankingService {
     private Uni<Void> apply(ReviewObservation observation, String learnerId) {
         String skill = observation.skill();
         Instant at = observation.observedAt();
-        return scoreRead(observation).chain(score -> learner(skill, learnerId, observation.taskId().toString(), at)
+        // a refit writing this skill waits for this update, or this update for the refit: never both at once
+        return locks.lockShared(Refit.WRITING, skill).chain(() -> scoreRead(observation))
+                .chain(score -> learner(skill, learnerId, observation.taskId().toString(), at)
                 .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
                         .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
                                 .chain(reviewer -> {
@@ -106,7 +108,7 @@ public class RankingService {
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);
-                                    observation.applied();
+                                    observation.applied(clock.instant());
                                     return changes.persist(ScoreChange.review(observation.reviewId(), learner.id(), at,
                                             observation.taskId(), before, update.ability()))
                                             // facets are written before the link may wait its turn to merge

@@ -16,13 +16,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,10 +47,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Refit {
 
-    /** What a refit did, and where its time went: reading the reviews, solving, writing the results. */
+    /**
+     * What a refit did, and where its time went: reading the reviews, solving, writing the results.
+     *
+     * @param leftOnline learners a review reached while the refit ran: their online standing, which has that
+     *        review and the refit has not, is kept until the next refit
+     */
     public record Summary(String skill, int learners, int reviews, int iterations, double readSeconds,
-            double solveSeconds, double writeSeconds) {
+            double solveSeconds, double writeSeconds, int leftOnline) {
     }
+
+    /** The lock a refit takes to write a skill, and every online update of the skill takes shared. */
+    static final String WRITING = "refit-write";
+    /**
+     * How long a review's online update may take from being stamped applied to committing: reviews stamped this
+     * long before a refit began reading may yet have been invisible to it.
+     */
+    private static final Duration IN_FLIGHT = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(Refit.class);
     private static final int PAGE = 20_000;
@@ -63,13 +76,19 @@ public class Refit {
      */
     private static final String REVIEWS = """
             select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id, o.score, o.observed_at,
-                   o.criterion_keys, o.criterion_points
+                   o.criterion_keys, o.criterion_points, o.applied_at
             from review_observation o join submission_author a on a.submission_id = o.submission_id
             where o.skill = $1 and (o.skill, o.review_id) > ($1, $2)
             order by o.skill, o.review_id
             limit $3""";
 
     private static final String ANCHORS = "select audition_id::text as task_id from cohort where skill = $1 and anchor";
+
+    /** Reviews of the skill applied online since a moment: those a refit may not have read. */
+    private static final String APPLIED_SINCE = """
+            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id
+            from review_observation o join submission_author a on a.submission_id = o.submission_id
+            where o.skill = $1 and o.applied_at >= $2""";
 
     /** Rubrics of enough criteria to tell how reliably each is judged: the only ones whose weights are learnt. */
     private static final String RUBRICS = """
@@ -130,18 +149,18 @@ public class Refit {
     private final Connectivity connectivity;
     private final Outbox outbox;
     private final Clock clock;
-    private final Vertx vertx;
+    private final RefitSolver solver;
     private final TransactionLocks locks;
     private final ModelSettings settings;
 
-    Refit(Pool pool, DecayPolicy decay, Connectivity connectivity, Outbox outbox, Clock clock, Vertx vertx,
+    Refit(Pool pool, DecayPolicy decay, Connectivity connectivity, Outbox outbox, Clock clock, RefitSolver solver,
             TransactionLocks locks, ModelSettings settings) {
         this.pool = pool;
         this.decay = decay;
         this.connectivity = connectivity;
         this.outbox = outbox;
         this.clock = clock;
-        this.vertx = vertx;
+        this.solver = solver;
         this.locks = locks;
         this.settings = settings;
     }
@@ -184,7 +203,7 @@ public class Refit {
     }
 
     private Uni<Summary> refitLocked(String skill) {
-        Reviews reviews = new Reviews();
+        Reviews reviews = new Reviews(clock.instant().minus(IN_FLIGHT));
         long[] marks = new long[3];
         return Uni.createFrom().voidItem()
                 .invoke(() -> marks[0] = System.nanoTime())
@@ -201,22 +220,25 @@ public class Refit {
                                 "skill " + skill + " has no reviews to refit yet");
                     }
                     marks[1] = System.nanoTime();
-                    // the solver runs on a worker thread and answers on this request's context, where the session lives
-                    BatchRefit refit = new BatchRefit(settings.noiseSigma(), decay.gamma(skill));
-                    return vertx.executeBlocking(Uni.createFrom().item(() -> refit.fit(reviews.evidence,
-                            reviews.learners.size(), reviews.anchorTasks(), reviews.reviewers.size())));
+                    return solver.solve(new BatchRefit(settings.noiseSigma(), decay.gamma(skill)), reviews.evidence,
+                            reviews.learners.size(), reviews.anchorTasks(), reviews.reviewers.size());
                 })
                 .invoke(() -> marks[2] = System.nanoTime())
+                // online updates of the skill in flight finish first, and new ones wait for this transaction
+                .call(() -> locks.lock(WRITING, skill))
+                .call(() -> pool.preparedQuery(APPLIED_SINCE)
+                        .execute(Tuple.of(skill, reviews.readFrom.atOffset(ZoneOffset.UTC))).invoke(reviews::leaveOnline))
                 .chain(result -> replace(skill, reviews, result)
                         .replaceWith(() -> new Summary(skill, reviews.learners.size(), reviews.evidence.size(),
                                 result.iterations(), seconds(marks[0], marks[1]), seconds(marks[1], marks[2]),
-                                seconds(marks[2], System.nanoTime()))))
+                                seconds(marks[2], System.nanoTime()), reviews.leftOnline.learners.size())))
                 .call(summary -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("skill", skill).setParameter("at", clock.instant())
                         .setParameter("reviews", summary.reviews()).executeUpdate()))
-                .invoke(summary -> LOG.infof("refitted %s: %d learners, %d reviews; read %.1f s, solved %.1f s, wrote %.1f s",
-                        skill, summary.learners(), summary.reviews(), summary.readSeconds(), summary.solveSeconds(),
-                        summary.writeSeconds()));
+                .invoke(summary -> LOG.infof("refitted %s: %d learners, %d reviews; read %.1f s, solved %.1f s, "
+                        + "wrote %.1f s; %d learners reviewed meanwhile left online", skill, summary.learners(),
+                        summary.reviews(), summary.readSeconds(), summary.solveSeconds(), summary.writeSeconds(),
+                        summary.leftOnline()));
     }
 
     private static double seconds(long from, long to) {
@@ -235,8 +257,16 @@ public class Refit {
         });
     }
 
-    /** Everything the solver needs, as indexes: learners, tasks and reviewers by key, in first-seen order. */
+    /**
+     * Everything the solver needs, as indexes: learners, tasks and reviewers by key, in first-seen order; and
+     * what online updates since the refit began reading have moved, which the refit leaves as they are.
+     */
     private static final class Reviews {
+        /** Reviews applied from here on may have been missed by the read. */
+        final Instant readFrom;
+        /** The reviews read that were applied since {@link #readFrom}: the few the read did see of those. */
+        final Set<UUID> readRecently = new HashSet<>();
+        final Touched leftOnline = new Touched();
         final Map<String, Integer> learners = new HashMap<>();
         final Map<String, Integer> tasks = new HashMap<>();
         final Map<String, Integer> reviewers = new HashMap<>();
@@ -246,7 +276,15 @@ public class Refit {
         /** Tasks whose criteria's weights are learnt, by audition id. */
         final Map<String, TaskCriteria> criteria = new HashMap<>();
 
+        Reviews(Instant readFrom) {
+            this.readFrom = readFrom;
+        }
+
         void add(Row row) {
+            OffsetDateTime applied = row.getOffsetDateTime("applied_at");
+            if (applied != null && !applied.toInstant().isBefore(readFrom)) {
+                readRecently.add(row.getUUID("review_id"));
+            }
             TaskCriteria task = criteria.get(row.getString("task_id"));
             if (task != null) {
                 task.add(evidence.size(), row.getString("criterion_keys"), row.getArrayOfIntegers("criterion_points"));
@@ -270,6 +308,17 @@ public class Refit {
             }
         }
 
+        /** The learners, tasks and reviewers of reviews applied since the read began that the read did not see. */
+        void leaveOnline(RowSet<Row> applied) {
+            for (Row row : applied) {
+                if (!readRecently.contains(row.getUUID("review_id"))) {
+                    leftOnline.learners.add(row.getString("learner_id"));
+                    leftOnline.tasks.add(row.getString("task_id"));
+                    leftOnline.reviewers.add(row.getString("reviewer_id"));
+                }
+            }
+        }
+
         boolean[] anchorTasks() {
             boolean[] anchor = new boolean[tasks.size()];
             tasks.forEach((key, t) -> anchor[t] = anchors.contains(key));
@@ -278,6 +327,13 @@ public class Refit {
 
         private static int index(Map<String, Integer> indexes, String key) {
             return indexes.computeIfAbsent(key, k -> indexes.size());
+        }
+    }
+
+    /** Learners, tasks and reviewers by key. */
+    private record Touched(Set<String> learners, Set<String> tasks, Set<String> reviewers) {
+        Touched() {
+            this(new HashSet<>(), new HashSet<>(), new HashSet<>());
         }
     }
 
@@ -345,8 +401,11 @@ public class Refit {
                 .mapToInt(PublishedScore::of).toArray());
         List<Object[]> tasks = new ArrayList<>(reviews.tasks.size());
         List<Object[]> takers = new ArrayList<>(reviews.tasks.size());
+        Touched leftOnline = reviews.leftOnline;
         reviews.tasks.forEach((key, i) -> {
-            tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
+            if (!leftOnline.tasks().contains(key)) {
+                tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
+            }
             takers.add(new Object[] { skill, key, result.takers()[i].mean(), result.takers()[i].variance(), at });
         });
         List<Object[]> weights = new ArrayList<>();
@@ -356,14 +415,18 @@ public class Refit {
             }
         });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
-        reviews.reviewers.forEach((key, i) -> reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(),
-                result.reviewers()[i].variance(), result.reviewerNoise()[i] }));
+        reviews.reviewers.forEach((key, i) -> {
+            if (!leftOnline.reviewers().contains(key)) {
+                reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(), result.reviewers()[i].variance(),
+                        result.reviewerNoise()[i] });
+            }
+        });
         return pool.preparedQuery(LEARNERS).execute(Tuple.of(skill)).chain(stored -> {
             List<Object[]> learners = new ArrayList<>(reviews.learners.size());
             List<Object[]> moves = new ArrayList<>(reviews.learners.size());
             for (Row row : stored) {
                 Integer i = reviews.learners.get(row.getString("facet_key"));
-                if (i == null) {
+                if (i == null || leftOnline.learners().contains(row.getString("facet_key"))) {
                     continue;
                 }
                 Belief before = Facet.beliefAt(new Belief(row.getDouble("mu"), row.getDouble("variance")),
@@ -392,6 +455,9 @@ public class Refit {
             ScoreDistribution scores, Set<String> comparable, Instant now) {
         List<RankingUpdated> updates = new ArrayList<>(reviews.learners.size());
         reviews.learners.forEach((key, i) -> {
+            if (reviews.leftOnline.learners().contains(key)) {
+                return;
+            }
             Belief belief = result.learners()[i];
             int score = PublishedScore.of(belief);
             updates.add(new RankingUpdated(key, skill, score, belief.mean(), belief.sigma(),

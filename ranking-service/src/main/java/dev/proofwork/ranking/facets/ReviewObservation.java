@@ -26,6 +26,7 @@ public class ReviewObservation {
     private int[] criterionPoints;
     private Instant observedAt;
     private boolean applied;
+    private Instant appliedAt;
 
     protected ReviewObservation() {
     }
@@ -49,8 +50,9 @@ public class ReviewObservation {
         return reviewId;
     }
 
-    void applied() {
+    void applied(Instant at) {
         applied = true;
+        appliedAt = at;
     }
 
     public UUID submissionId() {

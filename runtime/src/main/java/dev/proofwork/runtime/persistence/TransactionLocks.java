@@ -15,8 +15,20 @@ public class TransactionLocks {
     // Run as a statement, not a selection: Hibernate caches a native selection's plan under a key that never
     // matches again, so a select per consumed event would fill the query plan cache and evict every HQL plan.
     public Uni<Void> lock(String scope, Object key) {
+        return take("pg_advisory_xact_lock", scope, key);
+    }
+
+    /**
+     * A lock many transactions hold at once, which waits only for, and holds off, {@link #lock} on the same scope
+     * and key: the many small writers of something that one large writer must see settled.
+     */
+    public Uni<Void> lockShared(String scope, Object key) {
+        return take("pg_advisory_xact_lock_shared", scope, key);
+    }
+
+    private static Uni<Void> take(String function, String scope, Object key) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .createNativeQuery("select " + function + "(hashtext(:key))")
                 .setParameter("key", scope + ":" + key)
                 .executeUpdate())
                 .replaceWithVoid();
