@@ -108,12 +108,8 @@ class RankingTest {
     void theEmployerSeesItsCohortRankedUnderPseudonymsAndOthersDoNot() {
         String skill = skill();
         UUID audition = cohort(skill, "org-acme");
-        String strong = "learner-" + UUID.randomUUID();
-        String weak = "learner-" + UUID.randomUUID();
-        TestBroker.publish(review(submit(audition, skill, strong), audition, skill, "rev-1", 0.95));
-        TestBroker.publish(review(submit(audition, skill, weak), audition, skill, "rev-1", 0.2));
-        awaitUpdate(strong, 1);
-        awaitUpdate(weak, 1);
+        String strong = reviewedLearner(audition, skill, "rev-1", 0.95);
+        String weak = reviewedLearner(audition, skill, "rev-1", 0.2);
 
         String body = given().auth().oauth2(Tokens.employer("emp-1", "org-acme"))
                 .when().get("/api/v1/rankings/auditions/{id}", audition)
@@ -297,12 +293,8 @@ class RankingTest {
     void aReviewAppliedWhileARefitSolvesIsNotUndoneByTheRefit() throws Exception {
         String skill = skill();
         UUID audition = cohort(skill, "org-acme");
-        String steady = "learner-" + UUID.randomUUID();
-        String busy = "learner-" + UUID.randomUUID();
-        TestBroker.publish(review(submit(audition, skill, steady), audition, skill, "rev-1", 0.8));
-        TestBroker.publish(review(submit(audition, skill, busy), audition, skill, "rev-2", 0.3));
-        awaitUpdate(steady, 1);
-        awaitUpdate(busy, 1);
+        String steady = reviewedLearner(audition, skill, "rev-1", 0.8);
+        String busy = reviewedLearner(audition, skill, "rev-2", 0.3);
 
         PausingSolver solver = new PausingSolver(vertx);
         QuarkusMock.installMockForType(solver, RefitSolver.class);
@@ -499,6 +491,14 @@ class RankingTest {
                 submission, audition, skill, 1, "work of " + learner, List.of(), List.of(), "0".repeat(64),
                 Instant.now())));
         return submission;
+    }
+
+    /** A new learner whose one submission to the audition is reviewed, once the ranking has applied the review. */
+    private static String reviewedLearner(UUID audition, String skill, String reviewer, double score) {
+        String learner = "learner-" + UUID.randomUUID();
+        TestBroker.publish(review(submit(audition, skill, learner), audition, skill, reviewer, score));
+        awaitUpdate(learner, 1);
+        return learner;
     }
 
     private static EventEnvelope<ReviewRecorded> review(UUID submission, UUID audition, String skill, String reviewer,
