@@ -51,7 +51,7 @@ public class Refit {
      * What a refit did, and where its time went: reading the reviews, solving, writing the results.
      *
      * @param leftOnline learners a review reached while the refit ran: their online standing, which has that
-     *        review and the refit has not, is kept until the next refit
+     *        review and the refit has not, is kept until the next refit reads it
      */
     public record Summary(String skill, int learners, int reviews, int iterations, double readSeconds,
             double solveSeconds, double writeSeconds, int leftOnline) {
@@ -86,7 +86,7 @@ public class Refit {
 
     /** Reviews of the skill applied online since a moment: those a refit may not have read. */
     private static final String APPLIED_SINCE = """
-            select o.review_id, a.learner_id, o.task_id::text as task_id, o.reviewer_id
+            select o.review_id, a.learner_id
             from review_observation o join submission_author a on a.submission_id = o.submission_id
             where o.skill = $1 and o.applied_at >= $2""";
 
@@ -231,7 +231,7 @@ public class Refit {
                 .chain(result -> replace(skill, reviews, result)
                         .replaceWith(() -> new Summary(skill, reviews.learners.size(), reviews.evidence.size(),
                                 result.iterations(), seconds(marks[0], marks[1]), seconds(marks[1], marks[2]),
-                                seconds(marks[2], System.nanoTime()), reviews.leftOnline.learners.size())))
+                                seconds(marks[2], System.nanoTime()), reviews.leftOnline.size())))
                 .call(summary -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD)
                         .setParameter("skill", skill).setParameter("at", clock.instant())
                         .setParameter("reviews", summary.reviews()).executeUpdate()))
@@ -259,14 +259,14 @@ public class Refit {
 
     /**
      * Everything the solver needs, as indexes: learners, tasks and reviewers by key, in first-seen order; and
-     * what online updates since the refit began reading have moved, which the refit leaves as they are.
+     * the learners online updates have moved since the refit began reading, whom the refit leaves as they are.
      */
     private static final class Reviews {
         /** Reviews applied from here on may have been missed by the read. */
         final Instant readFrom;
         /** The reviews read that were applied since {@link #readFrom}: the few the read did see of those. */
         final Set<UUID> readRecently = new HashSet<>();
-        final Touched leftOnline = new Touched();
+        final Set<String> leftOnline = new HashSet<>();
         final Map<String, Integer> learners = new HashMap<>();
         final Map<String, Integer> tasks = new HashMap<>();
         final Map<String, Integer> reviewers = new HashMap<>();
@@ -308,13 +308,16 @@ public class Refit {
             }
         }
 
-        /** The learners, tasks and reviewers of reviews applied since the read began that the read did not see. */
+        /**
+         * The learners of reviews applied since the read began that the read did not see: one review moves a learner
+         * of a few reviews far, so their online standing, which has it, stands. A task's or reviewer's of many
+         * hardly moves, and takes the refit's estimate (a busy reviewer would otherwise never get their noise
+         * learnt); the next refit reads the review for them too.
+         */
         void leaveOnline(RowSet<Row> applied) {
             for (Row row : applied) {
                 if (!readRecently.contains(row.getUUID("review_id"))) {
-                    leftOnline.learners.add(row.getString("learner_id"));
-                    leftOnline.tasks.add(row.getString("task_id"));
-                    leftOnline.reviewers.add(row.getString("reviewer_id"));
+                    leftOnline.add(row.getString("learner_id"));
                 }
             }
         }
@@ -327,13 +330,6 @@ public class Refit {
 
         private static int index(Map<String, Integer> indexes, String key) {
             return indexes.computeIfAbsent(key, k -> indexes.size());
-        }
-    }
-
-    /** Learners, tasks and reviewers by key. */
-    private record Touched(Set<String> learners, Set<String> tasks, Set<String> reviewers) {
-        Touched() {
-            this(new HashSet<>(), new HashSet<>(), new HashSet<>());
         }
     }
 
@@ -401,11 +397,8 @@ public class Refit {
                 .mapToInt(PublishedScore::of).toArray());
         List<Object[]> tasks = new ArrayList<>(reviews.tasks.size());
         List<Object[]> takers = new ArrayList<>(reviews.tasks.size());
-        Touched leftOnline = reviews.leftOnline;
         reviews.tasks.forEach((key, i) -> {
-            if (!leftOnline.tasks().contains(key)) {
-                tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
-            }
+            tasks.add(new Object[] { skill, key, result.tasks()[i].mean(), result.tasks()[i].variance() });
             takers.add(new Object[] { skill, key, result.takers()[i].mean(), result.takers()[i].variance(), at });
         });
         List<Object[]> weights = new ArrayList<>();
@@ -415,18 +408,14 @@ public class Refit {
             }
         });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
-        reviews.reviewers.forEach((key, i) -> {
-            if (!leftOnline.reviewers().contains(key)) {
-                reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(), result.reviewers()[i].variance(),
-                        result.reviewerNoise()[i] });
-            }
-        });
+        reviews.reviewers.forEach((key, i) -> reviewers.add(new Object[] { skill, key, result.reviewers()[i].mean(),
+                result.reviewers()[i].variance(), result.reviewerNoise()[i] }));
         return pool.preparedQuery(LEARNERS).execute(Tuple.of(skill)).chain(stored -> {
             List<Object[]> learners = new ArrayList<>(reviews.learners.size());
             List<Object[]> moves = new ArrayList<>(reviews.learners.size());
             for (Row row : stored) {
                 Integer i = reviews.learners.get(row.getString("facet_key"));
-                if (i == null || leftOnline.learners().contains(row.getString("facet_key"))) {
+                if (i == null || reviews.leftOnline.contains(row.getString("facet_key"))) {
                     continue;
                 }
                 Belief before = Facet.beliefAt(new Belief(row.getDouble("mu"), row.getDouble("variance")),
@@ -455,7 +444,7 @@ public class Refit {
             ScoreDistribution scores, Set<String> comparable, Instant now) {
         List<RankingUpdated> updates = new ArrayList<>(reviews.learners.size());
         reviews.learners.forEach((key, i) -> {
-            if (reviews.leftOnline.learners().contains(key)) {
+            if (reviews.leftOnline.contains(key)) {
                 return;
             }
             Belief belief = result.learners()[i];
