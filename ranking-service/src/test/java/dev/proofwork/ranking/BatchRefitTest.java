@@ -7,6 +7,8 @@ import dev.proofwork.ranking.bench.RankingBenchmark;
 import dev.proofwork.ranking.bench.Scenario;
 import dev.proofwork.ranking.model.BatchRefit;
 import dev.proofwork.ranking.model.Belief;
+import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.Priors;
 import dev.proofwork.testkit.Ranks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,19 @@ class BatchRefitTest {
         for (int l = 0; l < scenario.learners(); l++) {
             assertThat(outOfOrder.learners()[l].mean()).isCloseTo(inOrder.learners()[l].mean(), within(1e-6));
         }
+    }
+
+    @Test
+    void aSkillsFirstReviewsMoveTheirLearnersAsTheOnlineStepDoes() {
+        // two learners, one task, one reviewer: too little to tell noise from ability, so the configured noise holds
+        BatchRefit.Result result = refit.fit(List.of(new BatchRefit.Observation(0, 0, 0, 0.9, 0),
+                new BatchRefit.Observation(1, 0, 0, 0.3, 0)), 2, new boolean[1], 1);
+        Belief strong = new FacetModel(0.6).observe(Priors.LEARNER, Priors.TASK, Priors.REVIEWER, 0.9, 0.36).ability();
+
+        assertThat(Math.sqrt(result.noise())).isCloseTo(0.6, within(0.1));
+        assertThat(result.learners()[0].mean()).isCloseTo(strong.mean(), within(0.2));
+        assertThat(result.learners()[0].sigma()).isCloseTo(strong.sigma(), within(0.1));
+        assertThat(result.learners()[1].mean()).isNegative();
     }
 
     @Test

@@ -101,6 +101,8 @@ public final class BatchRefit {
     private static final int ROUNDS = 6;
     /** How many reviews' worth the pooled noise counts for in one reviewer's estimate. */
     private static final double POOLED_NOISE_WEIGHT = 10;
+    /** How many reviews' worth the configured noise counts for in the pooled noise. */
+    private static final double CONFIGURED_NOISE_WEIGHT = 10;
     /** Degrees of freedom of the review noise's Student-t: 5 keeps Gaussian data almost fully weighted. */
     private static final double TAIL = 5;
     private static final double MIN_NOISE = 0.01;
@@ -221,7 +223,10 @@ public final class BatchRefit {
                     counted++;
                 }
             }
-            pooled = Math.max(MIN_NOISE, total / Math.max(1, counted));
+            // a skill of a few reviews cannot tell noise from ability: its first residuals, uncertain predictions
+            // included, would make every review look noise and leave each learner near the prior
+            pooled = Math.max(MIN_NOISE,
+                    (CONFIGURED_NOISE_WEIGHT * initialNoise + total) / (CONFIGURED_NOISE_WEIGHT + counted));
             for (int r = 0; r < reviewers; r++) {
                 reviewerNoise[r] = Math.max(MIN_NOISE,
                         (POOLED_NOISE_WEIGHT * pooled + squares[r]) / (POOLED_NOISE_WEIGHT + counts[r]));
