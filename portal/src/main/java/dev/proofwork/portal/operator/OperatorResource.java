@@ -71,7 +71,15 @@ public class OperatorResource {
     @Path("auditions/{id}")
     public TemplateInstance audition(@PathParam("id") String id, @QueryParam("gold") String gold) {
         JsonNode found = backend.get(Service.AUDITION, "/api/v1/auditions/" + id);
-        JsonNode cohort = cohort(id);
+        JsonNode cohort;
+        String rankingDown = null;
+        try {
+            cohort = cohort(id);
+        } catch (ServiceUnavailable down) {
+            // the QA cases and gold items still work without the ranking: only its card says so
+            cohort = MissingNode.getInstance();
+            rankingDown = down.getMessage();
+        }
         JsonNode shares = cohort.path("criterionShares");
         List<CriterionReading> reading = new ArrayList<>();
         found.path("rubric").forEach(c -> {
@@ -82,7 +90,8 @@ public class OperatorResource {
         return pages.render(audition).data("goldAdded", "added".equals(gold)).data("audition", pages.map(found))
                 .data("submissions", pages.list(backend.get(Service.AUDITION,
                         "/api/v1/auditions/" + id + "/submissions?size=100").path("items")))
-                .data("ranked", !cohort.isMissingNode()).data("learnt", shares.isObject()).data("reading", reading);
+                .data("ranked", !cohort.isMissingNode()).data("learnt", shares.isObject()).data("reading", reading)
+                .data("rankingDown", rankingDown);
     }
 
     /**

@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Refits a skill from all its reviews and replaces the online estimates in one transaction, so readers
- * see either the old state or the new one; online updates then continue from the refit. Each learner's new
+ * see either the old state or the new one; online updates then continue from the refit, and the few learners a
+ * review reached while it read and solved keep their online standing until the next. Each learner's new
  * standing is published. Refits run by themselves ({@link #refitDue}) and when an operator asks. A skill of
  * 100,000 learners is read in pages into compact arrays and written back set-based, a few hundred rows per
  * statement, so neither memory nor round trips grow with one entity per facet.

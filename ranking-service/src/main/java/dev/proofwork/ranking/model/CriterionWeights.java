@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 
 /**
  * How much each criterion of one task's rubric says about a learner's work, learnt from the task's reviews
- * (and, where they are few, from the skill's other tasks' reviews of criteria of the same key), and the review score the facets model reads: each criterion's score as a share of its maximum, weighed by how
- * reliably it is judged instead of by the rubric's weights. The criteria of a review are read as one measurement
+ * (and, where they are few, from the skill's other tasks' reviews of criteria of the same key), and the review
+ * score the facets model reads: each criterion's score as a share of its maximum, weighed by how reliably it is
+ * judged instead of by the rubric's weights. The criteria of a review are read as one measurement
  * model (the many-facet Rasch view of criteria as items): each is the work's level plus noise of its own. The
  * difference of two criteria of one review is free of the level, so its spread over the task's reviews is the
  * sum of the two criteria's noise; three criteria or more tell each one's noise apart (two cannot, and keep the

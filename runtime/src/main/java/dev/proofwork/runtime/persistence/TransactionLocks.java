@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TransactionLocks {
 
-    // Run as a statement, not a selection: Hibernate caches a native selection's plan under a key that never
-    // matches again, so a select per consumed event would fill the query plan cache and evict every HQL plan.
     public Uni<Void> lock(String scope, Object key) {
         return take("pg_advisory_xact_lock", scope, key);
     }
@@ -26,6 +24,8 @@ public class TransactionLocks {
         return take("pg_advisory_xact_lock_shared", scope, key);
     }
 
+    // Run as a statement, not a selection: Hibernate caches a native selection's plan under a key that never
+    // matches again, so a select per consumed event would fill the query plan cache and evict every HQL plan.
     private static Uni<Void> take(String function, String scope, Object key) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select " + function + "(hashtext(:key))")
