@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,31 +118,31 @@ public class Refit {
 
     private static final String UPDATE_LEARNERS = """
             update facet f set mu = v.mu, variance = v.variance, published_score = v.score
-            from (values %s) as v(skill, facet_key, mu, variance, score)
+            from %s
             where f.skill = v.skill and f.kind = 'LEARNER' and f.facet_key = v.facet_key""";
     private static final String UPDATE_TASKS = """
             update facet f set mu = v.mu, variance = v.variance
-            from (values %s) as v(skill, facet_key, mu, variance)
+            from %s
             where f.skill = v.skill and f.kind = 'TASK' and f.facet_key = v.facet_key""";
     private static final String UPSERT_TAKERS = """
             insert into facet (skill, kind, facet_key, mu, variance, evidence, last_evidence_at)
             select v.skill, 'TAKERS', v.facet_key, v.mu, v.variance, 0, v.at
-            from (values %s) as v(skill, facet_key, mu, variance, at)
+            from %s
             on conflict (skill, kind, facet_key) do update set mu = excluded.mu, variance = excluded.variance""";
     private static final String UPDATE_REVIEWERS = """
             update facet f set mu = v.mu, variance = v.variance, noise_variance = v.noise
-            from (values %s) as v(skill, facet_key, mu, variance, noise)
+            from %s
             where f.skill = v.skill and f.kind = 'REVIEWER' and f.facet_key = v.facet_key""";
     private static final String UPDATE_CRITERION_WEIGHTS = """
-            update cohort c set criterion_weights = cast(v.weights as float8[])
-            from (values %s) as v(audition_id, weights)
+            update cohort c set criterion_weights = v.weights
+            from %s
             where c.audition_id = v.audition_id""";
     private static final String INSERT_MOVES = """
             insert into score_change (id, skill, learner_id, changed_at, cause, mu_before, sigma_before, mu_after,
                                       sigma_after)
             select v.id, v.skill, v.learner_id, v.changed_at, 'REFIT', v.mu_before, v.sigma_before, v.mu_after,
                    v.sigma_after
-            from (values %s) as v(id, skill, learner_id, changed_at, mu_before, sigma_before, mu_after, sigma_after)""";
+            from %s""";
 
     private final Pool pool;
     private final DecayPolicy decay;
@@ -379,11 +378,6 @@ public class Refit {
                 evidence.rescore(reviews[i], CriterionWeights.score(weights, scores, i * maxima.length));
             }
         }
-
-        /** The weights as an array literal, for the cohort to keep for the online model. */
-        String weightsArray() {
-            return Arrays.stream(weights).mapToObj(Double::toString).collect(Collectors.joining(",", "{", "}"));
-        }
     }
 
     /**
@@ -405,7 +399,7 @@ public class Refit {
         List<Object[]> weights = new ArrayList<>();
         reviews.criteria.forEach((key, criteria) -> {
             if (criteria.weights != null) {
-                weights.add(new Object[] { UUID.fromString(key), criteria.weightsArray() });
+                weights.add(new Object[] { UUID.fromString(key), criteria.weights });
             }
         });
         List<Object[]> reviewers = new ArrayList<>(reviews.reviewers.size());
@@ -427,15 +421,19 @@ public class Refit {
                 moves.add(new Object[] { UUID.randomUUID(), skill, row.getString("facet_key"), at, before.mean(),
                         before.sigma(), after.mean(), after.sigma() });
             }
-            return RowBatches.run(UPDATE_LEARNERS, List.of("text", "text", "float8", "float8", "int4"), learners)
-                    .chain(() -> RowBatches.run(UPDATE_TASKS, List.of("text", "text", "float8", "float8"), tasks))
-                    .chain(() -> RowBatches.run(UPSERT_TAKERS, List.of("text", "text", "float8", "float8", "timestamptz"),
-                            takers))
-                    .chain(() -> RowBatches.run(UPDATE_REVIEWERS,
-                            List.of("text", "text", "float8", "float8", "float8"), reviewers))
-                    .chain(() -> RowBatches.run(UPDATE_CRITERION_WEIGHTS, List.of("uuid", "text"), weights))
-                    .chain(() -> RowBatches.run(INSERT_MOVES, List.of("uuid", "text", "text", "timestamptz", "float8",
-                            "float8", "float8", "float8"), moves))
+            return RowBatches.run(UPDATE_LEARNERS, List.of("skill text", "facet_key text", "mu float8", "variance float8",
+                    "score int4"), learners)
+                    .chain(() -> RowBatches.run(UPDATE_TASKS, List.of("skill text", "facet_key text", "mu float8",
+                            "variance float8"), tasks))
+                    .chain(() -> RowBatches.run(UPSERT_TAKERS, List.of("skill text", "facet_key text", "mu float8",
+                            "variance float8", "at timestamptz"), takers))
+                    .chain(() -> RowBatches.run(UPDATE_REVIEWERS, List.of("skill text", "facet_key text", "mu float8",
+                            "variance float8", "noise float8"), reviewers))
+                    .chain(() -> RowBatches.run(UPDATE_CRITERION_WEIGHTS, List.of("audition_id uuid", "weights float8[]"),
+                            weights))
+                    .chain(() -> RowBatches.run(INSERT_MOVES, List.of("id uuid", "skill text", "learner_id text",
+                            "changed_at timestamptz", "mu_before float8", "sigma_before float8", "mu_after float8",
+                            "sigma_after float8"), moves))
                     .chain(() -> connectivity.comparableLearners(skill))
                     .chain(comparable -> outbox.addAll(announcements(skill, reviews, result, scores, comparable, now)));
         });

@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,22 +55,22 @@ public class Outbox {
      */
     public Uni<Void> addAll(List<? extends ProofworkEvent> events) {
         Instant now = clock.instant();
-        // a null parameter has no type to bind with: no trace travels as '' and is stored as null
-        String trace = Objects.requireNonNullElse(traceParent(), "");
+        String trace = traceParent();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (ProofworkEvent event : events) {
             EventEnvelope<?> envelope = EventEnvelope.of(source, now, event);
             EventType<?> type = envelope.eventType();
             rows.add(new Object[] { envelope.id(), type.topic(), envelope.key(), type.type(), envelope.source(),
                     OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC),
-                    new String(CloudEventCodec.encodeData(event), StandardCharsets.UTF_8), trace });
+                    new RowBatches.Json(new String(CloudEventCodec.encodeData(event), StandardCharsets.UTF_8)), trace });
         }
         return RowBatches.run("""
                 insert into outbox (event_id, topic, record_key, event_type, source, occurred_at, payload, trace_parent)
-                select v.event_id, v.topic, v.record_key, v.event_type, v.source, v.occurred_at, cast(v.payload as jsonb),
-                       nullif(v.trace_parent, '')
-                from (values %s) as v(event_id, topic, record_key, event_type, source, occurred_at, payload, trace_parent)""",
-                List.of("uuid", "text", "text", "text", "text", "timestamptz", "text", "text"), rows);
+                select v.event_id, v.topic, v.record_key, v.event_type, v.source, v.occurred_at, v.payload, v.trace_parent
+                from %s""",
+                List.of("event_id uuid", "topic text", "record_key text", "event_type text", "source text",
+                        "occurred_at timestamptz", "payload jsonb", "trace_parent text"),
+                rows);
     }
 
     /**
