@@ -151,10 +151,10 @@ final class RankingScale {
                     """.formatted(p, taskOf, learners - 1, Math.min(seats, learners) - 1));
             sql.execute("""
                     insert into review_observation (review_id, submission_id, skill, task_id, reviewer_id, score,
-                                                    criterion_keys, criterion_points, observed_at, applied)
+                                                    criterion_keys, criterion_points, observed_at, applied_at)
                     select r.review_id, r.submission_id, '%2$s', r.task_id, r.reviewer_id,
                            (0.4 * r.correctness + 0.2 * r.tests + 0.4 * r.clarity) / 5.0,
-                           '%7$s', array[r.clarity, r.correctness, r.tests], r.observed_at, true
+                           '%7$s', array[r.clarity, r.correctness, r.tests], r.observed_at, r.observed_at
                     from (select md5('%1$s-review-' || s.l || '-' || s.k || '-' || v)::uuid as review_id,
                                  md5('%1$s-sub-' || s.l || '-' || s.k)::uuid as submission_id,
                                  md5('%1$s-task-' || s.t)::uuid as task_id,

@@ -75,7 +75,7 @@ public class RankingService {
             var author = new Authorship.SubmissionAuthor(received.submissionId(), attempt.learnerId,
                     received.auditionId());
             return authors.persist(author)
-                    .chain(() -> observations.list("submissionId = ?1 and applied = false", received.submissionId()))
+                    .chain(() -> observations.list("submissionId = ?1 and appliedAt is null", received.submissionId()))
                     .chain(pending -> Multi.createFrom().iterable(pending)
                             .onItem().transformToUniAndConcatenate(observation -> apply(observation, author.learnerId()))
                             .collect().last())

@@ -104,7 +104,7 @@ public class Refit {
      */
     private static final String DUE = """
             select o.skill from review_observation o left join skill_refit r on r.skill = o.skill
-            where o.applied and ($3::text is null or o.skill = $3)
+            where o.applied_at is not null and ($3::text is null or o.skill = $3)
             group by o.skill, r.reviews, r.refitted_at
             having count(*) - coalesce(r.reviews, 0) >= $1
                 or (count(*) > coalesce(r.reviews, 0) and coalesce(r.refitted_at, min(o.observed_at)) < $2)

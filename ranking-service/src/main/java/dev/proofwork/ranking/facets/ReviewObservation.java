@@ -25,7 +25,7 @@ public class ReviewObservation {
     private String criterionKeys;
     private int[] criterionPoints;
     private Instant observedAt;
-    private boolean applied;
+    /** When the review was applied online; null until its author is known. */
     private Instant appliedAt;
 
     protected ReviewObservation() {
@@ -51,7 +51,6 @@ public class ReviewObservation {
     }
 
     void applied(Instant at) {
-        applied = true;
         appliedAt = at;
     }
 
