@@ -3,7 +3,6 @@ package dev.proofwork.runtime.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -20,10 +19,9 @@ public class OutboxHealth implements HealthCheck {
     private final OutboxRelay relay;
     private final Duration stalledAfter;
 
-    OutboxHealth(OutboxRelay relay,
-            @ConfigProperty(name = "proofwork.outbox.stalled-after", defaultValue = "PT30S") Duration stalledAfter) {
+    OutboxHealth(OutboxRelay relay, OutboxSettings settings) {
         this.relay = relay;
-        this.stalledAfter = stalledAfter;
+        this.stalledAfter = settings.stalledAfter();
     }
 
     @Override

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -74,27 +73,25 @@ public class OutboxRelay {
 
     OutboxRelay(Pool pool,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
-            @ConfigProperty(name = "proofwork.outbox.batch-size", defaultValue = "500") int batchSize,
-            MeterRegistry metrics) {
+            OutboxSettings settings, MeterRegistry metrics) {
         this.pool = pool;
         this.metrics = metrics;
         Gauge.builder("proofwork.outbox.backlog", backlog, AtomicLong::get)
                 .description("events committed but not yet published to Kafka")
                 .register(metrics);
         this.emitter = emitter;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
     }
 
     /**
      * Polls on a Vert.x timer rather than the scheduler, whose interval cannot go below a second. The start
      * delay lets Reactive Messaging connect the emitter's channel first.
      */
-    void start(@Observes StartupEvent started, Vertx vertx,
-            @ConfigProperty(name = "proofwork.outbox.poll-interval", defaultValue = "PT0.1S") Duration pollInterval,
-            @ConfigProperty(name = "proofwork.outbox.start-delay", defaultValue = "PT2S") Duration startDelay) {
+    void start(@Observes StartupEvent started, Vertx vertx, OutboxSettings settings) {
         this.vertx = vertx;
-        timer = vertx.setPeriodic(startDelay.toMillis(), pollInterval.toMillis(), tick -> relay());
-        backlogTimer = vertx.setPeriodic(startDelay.toMillis(), BACKLOG_EVERY.toMillis(), tick -> measureBacklog());
+        long delay = settings.startDelay().toMillis();
+        timer = vertx.setPeriodic(delay, settings.pollInterval().toMillis(), tick -> relay());
+        backlogTimer = vertx.setPeriodic(delay, BACKLOG_EVERY.toMillis(), tick -> measureBacklog());
     }
 
     void stop(@Observes ShutdownEvent stopping) {
