@@ -11,6 +11,7 @@ import static dev.proofwork.payout.Marketplace.publishAudition;
 import static dev.proofwork.payout.Marketplace.score;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -94,6 +95,27 @@ class DeadLetterTest {
         replay((String) deadLetter.get("id")).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:proofwork:problem:not-replayable"));
+    }
+
+    @Test
+    void anEventOlderThanConsumersRememberIsListedButNotReplayed() {
+        UUID auditionId = UUID.randomUUID();
+        publishAudition(auditionId, newOrg(), 2, 5_000, null);
+        // fifty days old: past the 45 days consumers remember applying an event, so one that applied it would again
+        EventEnvelope<SubmissionReceived> old = EventEnvelope.of("audition-service", Instant.now().minus(Duration.ofDays(50)),
+                new SubmissionReceived(UUID.randomUUID(), UUID.randomUUID(), auditionId, "java", 1, "the fix", List.of(),
+                        List.of(), "0".repeat(64), Instant.now().minus(Duration.ofDays(50))));
+        TestBroker.publish(old);
+        Map<String, Object> deadLetter = awaitDeadLetter(old.id().toString());
+        assertThat(deadLetter).containsEntry("replayable", false);
+
+        String id = (String) deadLetter.get("id");
+        replay(id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:proofwork:problem:too-old-to-replay"))
+                .body("detail", containsString("45 days"));
+        given().auth().oauth2(operator()).queryParam("consumer", CONSUMER)
+                .when().post("/api/v1/dead-letters/replay").then().statusCode(200);
+        assertThat(awaitDeadLetter(old.id().toString())).containsEntry("replayedAt", null);
     }
 
     @Test

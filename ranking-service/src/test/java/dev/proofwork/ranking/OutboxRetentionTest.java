@@ -2,7 +2,7 @@ package dev.proofwork.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.proofwork.runtime.outbox.OutboxRetention;
+import dev.proofwork.runtime.persistence.Retention;
 import dev.proofwork.testkit.ProofworkTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,14 +23,14 @@ class OutboxRetentionTest {
     Pool pool;
 
     @Inject
-    OutboxRetention retention;
+    Retention retention;
 
     @Test
     void publishedRowsOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
         UUID eightDaysOld = published(8);
         UUID sixDaysOld = published(6);
 
-        long deleted = retention.purge().await().indefinitely();
+        long deleted = retention.purgePublished().await().indefinitely();
 
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(stored(eightDaysOld, sixDaysOld)).containsExactly(sixDaysOld);

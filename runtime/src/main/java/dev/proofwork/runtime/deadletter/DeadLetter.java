@@ -33,8 +33,13 @@ public class DeadLetter {
     }
 
     /** A record that could not even be decoded has no event to publish again. */
-    boolean replayable() {
+    boolean decoded() {
         return eventId != null;
+    }
+
+    /** Whether the event occurred before consumers' memory of applied events begins: a replay could apply it twice. */
+    boolean forgottenBy(Instant rememberedFrom) {
+        return occurredAt != null && occurredAt.isBefore(rememberedFrom);
     }
 
     boolean replayed() {
@@ -77,8 +82,9 @@ public class DeadLetter {
         return payload;
     }
 
-    DeadLetterView view() {
+    /** @param rememberedFrom the oldest event consumers still remember applying */
+    DeadLetterView view(Instant rememberedFrom) {
         return new DeadLetterView(id, consumer, sourceTopic, sourcePartition, sourceOffset, recordKey, eventType, eventId, reason,
-                firstSeenAt, lastSeenAt, deliveries, replayable(), replayedAt);
+                firstSeenAt, lastSeenAt, deliveries, decoded() && !forgottenBy(rememberedFrom), replayedAt);
     }
 }

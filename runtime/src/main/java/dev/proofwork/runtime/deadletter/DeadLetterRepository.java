@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,9 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, U
                 : find("consumer = ?1 order by firstSeenAt desc, id", consumer);
     }
 
-    Uni<List<DeadLetter>> waitingForReplay(String consumer) {
-        return list("consumer = ?1 and replayedAt is null and eventId is not null order by firstSeenAt, id", consumer);
+    /** Those a replay may still publish: decoded, not replayed, and of an event no older than {@code occurredFrom}. */
+    Uni<List<DeadLetter>> waitingForReplay(String consumer, Instant occurredFrom) {
+        return list("consumer = ?1 and replayedAt is null and eventId is not null and occurredAt >= ?2 "
+                + "order by firstSeenAt, id", consumer, occurredFrom);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Duration;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -37,13 +36,11 @@ public class EventInbox {
     private final int retries;
     private final Duration backoff;
 
-    EventInbox(DeadLetters deadLetters, MeterRegistry metrics,
-            @ConfigProperty(name = "proofwork.inbox.retries", defaultValue = "3") int retries,
-            @ConfigProperty(name = "proofwork.inbox.backoff", defaultValue = "PT0.2S") Duration backoff) {
+    EventInbox(DeadLetters deadLetters, MeterRegistry metrics, InboxSettings settings) {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.retries = retries;
-        this.backoff = backoff;
+        this.retries = settings.retries();
+        this.backoff = settings.backoff();
     }
 
     /**
