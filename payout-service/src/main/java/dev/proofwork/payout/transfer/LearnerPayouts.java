@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A learner's side of payouts: their payout account, and what they earned, what is held and why. */
 @ApplicationScoped
@@ -29,14 +28,13 @@ public class LearnerPayouts {
     private final Duration accountChangeCooling;
 
     LearnerPayouts(PayoutAccountRepository accounts, TransferRepository transfers, PayableRepository payables,
-            Clock clock, @ConfigProperty(name = "proofwork.payouts.settling-period") Duration settlingPeriod,
-            @ConfigProperty(name = "proofwork.payouts.account-change-cooling") Duration accountChangeCooling) {
+            Clock clock, PayoutSettings settings) {
         this.accounts = accounts;
         this.transfers = transfers;
         this.payables = payables;
         this.clock = clock;
-        this.settlingPeriod = settlingPeriod;
-        this.accountChangeCooling = accountChangeCooling;
+        this.settlingPeriod = settings.settlingPeriod();
+        this.accountChangeCooling = settings.accountChangeCooling();
     }
 
     @WithSession

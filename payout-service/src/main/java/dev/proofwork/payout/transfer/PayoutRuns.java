@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,11 +54,8 @@ public class PayoutRuns {
     private final Duration retryBackoff;
     private final int maxAttempts;
 
-    PayoutRuns(PaymentProvider provider, TransferRepository transfers, PayableRepository payables, Ledger ledger, Outbox outbox, TransactionLocks locks, Clock clock,
-            @ConfigProperty(name = "proofwork.payouts.settling-period") Duration settlingPeriod,
-            @ConfigProperty(name = "proofwork.payouts.reconcile-after") Duration reconcileAfter,
-            @ConfigProperty(name = "proofwork.payouts.retry-backoff") Duration retryBackoff,
-            @ConfigProperty(name = "proofwork.payouts.max-attempts") int maxAttempts) {
+    PayoutRuns(PaymentProvider provider, TransferRepository transfers, PayableRepository payables, Ledger ledger,
+            Outbox outbox, TransactionLocks locks, Clock clock, PayoutSettings settings) {
         this.provider = provider;
         this.transfers = transfers;
         this.payables = payables;
@@ -67,10 +63,10 @@ public class PayoutRuns {
         this.outbox = outbox;
         this.locks = locks;
         this.clock = clock;
-        this.settlingPeriod = settlingPeriod;
-        this.reconcileAfter = reconcileAfter;
-        this.retryBackoff = retryBackoff;
-        this.maxAttempts = maxAttempts;
+        this.settlingPeriod = settings.settlingPeriod();
+        this.reconcileAfter = settings.reconcileAfter();
+        this.retryBackoff = settings.retryBackoff();
+        this.maxAttempts = settings.maxAttempts();
     }
 
     @Scheduled(every = "${proofwork.payouts.run-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

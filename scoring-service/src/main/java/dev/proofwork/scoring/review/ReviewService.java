@@ -20,7 +20,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,9 +47,9 @@ public class ReviewService {
 
     ReviewService(ReviewerRepository reviewers, ReviewTaskRepository tasks, ReviewSubmissionRepository submissions,
             QualityAssurance qa, ReviewAssigner assigner, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "proofwork.reviews.reveal-delay") Duration revealDelay, FileLinks fileLinks,
+            ReviewSettings settings, FileLinks fileLinks,
             @ConfigProperty(name = "proofwork.files.base-url") String filesBaseUrl) {
-        this.revealDelay = new RevealDelay(revealDelay);
+        this.revealDelay = new RevealDelay(settings.revealDelay());
         this.fileLinks = fileLinks;
         this.filesBaseUrl = filesBaseUrl;
         this.reviewers = reviewers;

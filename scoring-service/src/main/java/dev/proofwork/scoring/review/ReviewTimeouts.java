@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Returns reviews nobody finished within the timeout to the pool, so no submission waits on one reviewer. */
 @ApplicationScoped
@@ -13,9 +12,9 @@ public class ReviewTimeouts {
     private final ReviewAssigner assigner;
     private final Duration timeout;
 
-    ReviewTimeouts(ReviewAssigner assigner, @ConfigProperty(name = "proofwork.reviews.timeout") Duration timeout) {
+    ReviewTimeouts(ReviewAssigner assigner, ReviewSettings settings) {
         this.assigner = assigner;
-        this.timeout = timeout;
+        this.timeout = settings.timeout();
     }
 
     @Scheduled(every = "${proofwork.reviews.timeout-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
