@@ -181,9 +181,7 @@ public class EmployerResource {
         spec.put("payPerSubmission", payment);
         spec.put("reviewersPerSubmission", Forms.whole(form.getFirst("reviewersPerSubmission")));
         spec.put("scoreTolerance", Forms.decimal(form.getFirst("scoreTolerance")));
-        String closesOn = form.getFirst("closesOn");
-        spec.put("closesAt", closesOn == null || closesOn.isBlank() ? null
-                : LocalDate.parse(closesOn).atTime(23, 59).toInstant(ZoneOffset.UTC).toString());
+        spec.put("closesAt", Forms.instant(form.getFirst("closesOn"), day -> day.atTime(23, 59).toInstant(ZoneOffset.UTC)));
         spec.put("anchor", "on".equals(form.getFirst("anchor")));
         return spec;
     }
@@ -239,9 +237,8 @@ public class EmployerResource {
             @RestForm String submissionId, @RestForm String role, @RestForm String hiredOn) {
         viewer.requireCsrf(csrf);
         // a hire dated today is dated now: the start of the day may come before the work it rewards
-        String hiredAt = hiredOn == null || hiredOn.isBlank() ? null
-                : LocalDate.parse(hiredOn).equals(LocalDate.now(ZoneOffset.UTC)) ? Instant.now().toString()
-                : LocalDate.parse(hiredOn).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        Object hiredAt = Forms.instant(hiredOn, day -> day.equals(LocalDate.now(ZoneOffset.UTC)) ? Instant.now()
+                : day.atStartOfDay().toInstant(ZoneOffset.UTC));
         Map<String, Object> hire = new LinkedHashMap<>();
         hire.put("submissionId", submissionId);
         hire.put("hiredAt", hiredAt);

@@ -58,7 +58,7 @@ public class ReviewerResource {
         Map<String, Object> scores = new LinkedHashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith("score.") && !values.isEmpty() && !values.getFirst().isBlank()) {
-                scores.put(name.substring("score.".length()), Integer.valueOf(values.getFirst()));
+                scores.put(name.substring("score.".length()), Forms.whole(values.getFirst()));
             }
         });
         Map<String, Object> body = new LinkedHashMap<>();

@@ -6,6 +6,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Post, then redirect (so a reload never posts twice); a refusal re-renders the page with its reasons. */
@@ -53,6 +57,21 @@ public final class Forms {
             return Integer.valueOf(value.strip());
         } catch (RuntimeException e) {
             return value;
+        }
+    }
+
+    /**
+     * A date field ("2026-12-01") as the instant {@code on} makes of that day; null when left empty. What is not a
+     * date goes through as typed, so the service refuses it naming the field.
+     */
+    public static Object instant(String date, Function<LocalDate, Instant> on) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return on.apply(LocalDate.parse(date.strip())).toString();
+        } catch (DateTimeParseException notADate) {
+            return date;
         }
     }
 
