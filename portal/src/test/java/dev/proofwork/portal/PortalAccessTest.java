@@ -38,6 +38,18 @@ class PortalAccessTest {
     }
 
     @Test
+    @TestSecurity(user = "emma", roles = "employer")
+    void aRequestNoPageTakesIsAnsweredWithItsStatusInWordsNotAFailure() {
+        given().put("/verify").then().statusCode(405).contentType(containsString("text/html"))
+                .body(containsString("Not done this way"));
+        given().delete("/employer").then().statusCode(405).body(containsString("Not done this way"));
+        given().contentType("application/json").body("{}").when().post("/verify")
+                .then().statusCode(415).body(containsString("Not a form"));
+        given().accept("application/json").when().get("/")
+                .then().statusCode(406).body(containsString("Only web pages here"));
+    }
+
+    @Test
     @TestSecurity(user = "lea", roles = "learner")
     void aLearnerMayNotOpenTheOtherAreas() {
         for (String area : new String[] { "/employer", "/reviewer", "/operator", "/employer/invoices" }) {

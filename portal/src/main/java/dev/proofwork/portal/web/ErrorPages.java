@@ -6,6 +6,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -50,6 +51,24 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response expired(Viewer.FormExpired e) {
         return page(403, "Form expired", e.getMessage());
+    }
+
+    /**
+     * What the request itself gets wrong, as the framework found it (a method or body the page does not take, an
+     * answer it cannot give): that status, in words, not the 500 of the catch-all below.
+     */
+    @ServerExceptionMapper
+    public Response request(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return switch (status) {
+            case 405 -> page(status, "Not done this way", "This page does not take that kind of request. "
+                    + "Use its links and buttons.");
+            case 406 -> page(status, "Only web pages here", "The portal answers with web pages; "
+                    + "Proofwork's services answer in JSON on their own API.");
+            case 415 -> page(status, "Not a form", "This page takes a form as a browser sends it.");
+            default -> status < 500 ? page(status, "Not understood", "The request could not be read as it was sent.")
+                    : unexpected(e);
+        };
     }
 
     /** Anything else: a plain page with a reference the log line repeats, never a stack trace. */
