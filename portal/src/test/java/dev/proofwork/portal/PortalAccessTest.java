@@ -50,6 +50,15 @@ class PortalAccessTest {
     }
 
     @Test
+    @TestSecurity(user = "emma", roles = "employer")
+    void anIdThatCannotNameAnAuditionIsNoPageAndNeverReachesTheServices() {
+        for (String id : new String[] { "a%20b", "a%23b", "x%3Fy%2Fsubmissions", "%2E%2E%2Fdeposits" }) {
+            given().urlEncodingEnabled(false).when().get("/employer/auditions/" + id)
+                    .then().statusCode(404).body(containsString("There is no page here"));
+        }
+    }
+
+    @Test
     @TestSecurity(user = "lea", roles = "learner")
     void aLearnerMayNotOpenTheOtherAreas() {
         for (String area : new String[] { "/employer", "/reviewer", "/operator", "/employer/invoices" }) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Calls the services' public REST APIs on behalf of the signed-in user, with the user's own access token
@@ -32,6 +34,12 @@ public class Backend {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /**
+     * A service path's segments as the portal's own URLs can hold them (ids, keys, skills, invoice numbers), and a
+     * query the portal encoded: anything else in a segment, decoded from the visitor's URL, would not name a
+     * resource and could name another (a "../", a "?").
+     */
+    private static final Pattern PLAIN_PATH = Pattern.compile("(/(?!\\.\\.?(/|\\?|$))[A-Za-z0-9._~-]*)+(\\?[A-Za-z0-9._~*%&=+-]*)?");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final ServiceUrls urls;
@@ -96,6 +104,9 @@ public class Backend {
     }
 
     private HttpRequest.Builder request(Service service, String path) {
+        if (!PLAIN_PATH.matcher(path).matches()) {
+            throw new NotFoundException();
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.of(service) + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json");
         AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
