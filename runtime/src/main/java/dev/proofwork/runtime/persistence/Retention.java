@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the outbox and the inbox from growing without end, hourly. The outbox is a queue in front of Kafka, not
+ * Keeps the outbox and the inbox from growing without end ({@code proofwork.retention.every}, hourly). The outbox is a queue in front of Kafka, not
  * a second copy of it: a published row goes after {@link OutboxSettings#retention()} (unpublished ones never).
  * The inbox remembers each event a consumer applied for {@link InboxSettings#retention()}, longer than the broker
  * keeps a record to deliver again; a dead letter older than that is no longer replayed.
@@ -45,7 +45,8 @@ public class Retention {
         this.inbox = inbox.retention();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${proofwork.retention.every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeOnSchedule() {
         return purgePublished().chain(published -> purgeApplied().invoke(applied -> {
             if (published + applied > 0) {
