@@ -195,6 +195,10 @@ final class RankingScale {
                     where skill = '%s' group by skill, root
                     """.formatted(skill));
             sql.execute("""
+                    insert into skill_reviews (skill, applied, first_review_at)
+                    select '%1$s', count(*), min(observed_at) from review_observation where skill = '%1$s'
+                    """.formatted(skill));
+            sql.execute("""
                     insert into skill_refit (skill, refitted_at, reviews)
                     select '%1$s', now(), count(*) from review_observation where skill = '%1$s'
                     """.formatted(skill));
@@ -264,7 +268,7 @@ final class RankingScale {
     private void remove(Connection db) throws SQLException {
         try (Statement sql = db.createStatement()) {
             for (String table : new String[] { "review_observation", "facet", "facet_component", "facet_component_size",
-                    "score_change", "skill_refit", "cohort" }) {
+                    "score_change", "skill_refit", "skill_reviews", "cohort" }) {
                 sql.execute("delete from " + table + " where skill = '" + skill + "'");
             }
             sql.execute("delete from submission_author where learner_id like '" + prefix + "-learner-%'");

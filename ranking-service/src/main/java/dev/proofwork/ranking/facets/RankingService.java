@@ -116,7 +116,8 @@ public class RankingService {
                                             .chain(facets::flush)
                                             .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
                                             observation.reviewerId()))
-                                            .chain(() -> announce(learner, update.ability()));
+                                            .chain(() -> announce(learner, update.ability()))
+                                            .chain(() -> observations.countApplied(observation));
                                 }))));
     }
 

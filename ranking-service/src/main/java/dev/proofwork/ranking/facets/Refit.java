@@ -103,14 +103,13 @@ public class Refit {
      * or a task with enough reviews that no refit has seen (it has no takers yet).
      */
     private static final String DUE = """
-            select o.skill from review_observation o left join skill_refit r on r.skill = o.skill
-            where o.applied_at is not null and ($3::text is null or o.skill = $3)
-            group by o.skill, r.reviews, r.refitted_at
-            having count(*) - coalesce(r.reviews, 0) >= $1
-                or (count(*) > coalesce(r.reviews, 0) and coalesce(r.refitted_at, min(o.observed_at)) < $2)
-                or exists (select 1 from facet t where t.skill = o.skill and t.kind = 'TASK' and t.evidence >= $4
+            select s.skill from skill_reviews s left join skill_refit r on r.skill = s.skill
+            where ($3::text is null or s.skill = $3)
+              and (s.applied - coalesce(r.reviews, 0) >= $1
+                or (s.applied > coalesce(r.reviews, 0) and coalesce(r.refitted_at, s.first_review_at) < $2)
+                or exists (select 1 from facet t where t.skill = s.skill and t.kind = 'TASK' and t.evidence >= $4
                            and not exists (select 1 from facet k
-                                           where k.skill = t.skill and k.kind = 'TAKERS' and k.facet_key = t.facet_key))""";
+                                           where k.skill = t.skill and k.kind = 'TAKERS' and k.facet_key = t.facet_key)))""";
 
     private static final String RECORD = """
             insert into skill_refit (skill, refitted_at, reviews) values (:skill, :at, :reviews)
