@@ -21,12 +21,10 @@ import dev.proofwork.events.EventEnvelope;
 import dev.proofwork.events.Topics;
 import dev.proofwork.testkit.ProofworkTestResource;
 import dev.proofwork.testkit.TestBroker;
-import dev.proofwork.testkit.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +34,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Poison records on the real broker: the operator sees why a consumer gave up, and a replay applies the event once. */
@@ -45,15 +42,6 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
 
     private static final String CONSUMER = "payout.attempts";
-
-    @Inject
-    TestClock clock;
-
-    /** Replays are refused for events older than consumers remember; other tests leave the clock days ahead. */
-    @BeforeEach
-    void atRealTime() {
-        clock.reset();
-    }
 
     @Test
     void workWhoseSeatClaimWasMissingIsListedWithTheReasonAndPaidOnceWhenReplayed() {

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,6 +47,12 @@ class PayoutRunTest {
     SimulatedPaymentProvider provider;
     @Inject
     TestClock clock;
+
+    /** Runs here move the clock hours and days ahead; the test classes after this one expect real time. */
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     /** A learner who earned {@code payMinor} base pay on a fresh audition. */
     private static String learnerWhoEarned(long payMinor) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofwork.runtime.persistence.Retention;
 import dev.proofwork.testkit.ProofworkTestResource;
-import dev.proofwork.testkit.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox keeps published rows a week and the inbox applied events 45 days; older ones go. */
@@ -35,15 +33,6 @@ class RetentionTest {
 
     @Inject
     Retention retention;
-
-    @Inject
-    TestClock clock;
-
-    /** Other tests leave the clock days ahead, which would put both rows of a test past the retention. */
-    @BeforeEach
-    void atRealTime() {
-        clock.reset();
-    }
 
     @Test
     void publishedOutboxRowsOlderThanAWeekAreDeletedAndNewerOnesKept() {
