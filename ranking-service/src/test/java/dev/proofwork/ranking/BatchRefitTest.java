@@ -41,7 +41,7 @@ class BatchRefitTest {
         // two learners, one task, one reviewer: too little to tell noise from ability, so the configured noise holds
         BatchRefit.Result result = refit.fit(List.of(new BatchRefit.Observation(0, 0, 0, 0.9, 0),
                 new BatchRefit.Observation(1, 0, 0, 0.3, 0)), 2, new boolean[1], 1);
-        Belief strong = new FacetModel(0.6).observe(Priors.LEARNER, Priors.TASK, Priors.REVIEWER, 0.9, 0.36).ability();
+        Belief strong = new FacetModel(0.6).observe(Priors.LEARNER, Priors.TASK, Priors.REVIEWER, 0.9).ability();
 
         assertThat(Math.sqrt(result.noise())).isCloseTo(0.6, within(0.1));
         assertThat(result.learners()[0].mean()).isCloseTo(strong.mean(), within(0.2));

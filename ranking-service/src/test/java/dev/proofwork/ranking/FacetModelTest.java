@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.proofwork.ranking.model.Belief;
 import dev.proofwork.ranking.model.FacetModel;
+import dev.proofwork.ranking.model.Priors;
 import dev.proofwork.ranking.model.PublishedScore;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,56 @@ class FacetModelTest {
 
         assertThat(learner.sigma()).isLessThan(0.5);
         assertThat(PublishedScore.of(learner)).isGreaterThan(first);
+    }
+
+    @Test
+    void beforeAnyRefitALearnersIntervalHoldsTheDoubtAboutWhereTheirCohortSits() {
+        // 60 cohorts whose strength differs as much as the priors allow, each with a task of its own, reviewed
+        // online only: within a cohort, strong learners and an easy task look the same
+        Random random = new Random(11);
+        int inside = 0;
+        int insideIfCertainOfCohorts = 0;
+        int learners = 0;
+        for (int cohort = 0; cohort < 60; cohort++) {
+            double strength = Math.sqrt(Priors.TAKERS.variance()) * random.nextGaussian();
+            double difficulty = Math.sqrt(Priors.TASK.variance()) * random.nextGaussian();
+            Belief task = Priors.TASK;
+            Belief taskIfCertain = Priors.TASK;
+            for (int i = 0; i < 30; i++, learners++) {
+                double ability = strength + random.nextGaussian();
+                Belief learner = Priors.newLearner(null, task);
+                double placement = Priors.placement(null, task);
+                Belief learnerIfCertain = Priors.LEARNER;
+                for (int review = 0; review < 3; review++) {
+                    double score = score(ability - difficulty, 0, random);
+                    FacetModel.Update update = model.observe(learner, placement, task, Priors.REVIEWER, score, null);
+                    learner = update.ability();
+                    task = update.difficulty();
+                    FacetModel.Update ifCertain = model.observe(learnerIfCertain, taskIfCertain, Priors.REVIEWER, score);
+                    learnerIfCertain = ifCertain.ability();
+                    taskIfCertain = ifCertain.difficulty();
+                }
+                inside += Math.abs(ability - learner.mean()) <= 1.645 * learner.sigma() ? 1 : 0;
+                insideIfCertainOfCohorts += Math.abs(ability - learnerIfCertain.mean())
+                        <= 1.645 * learnerIfCertain.sigma() ? 1 : 0;
+            }
+        }
+
+        // 90% intervals, of 1,800 learners: about nine in ten; an update that grew surer of the cohort with each
+        // review held under four in five
+        assertThat((double) inside / learners).isBetween(0.83, 0.95);
+        assertThat((double) insideIfCertainOfCohorts / learners).isLessThan(0.78);
+    }
+
+    @Test
+    void aLearnersOwnReviewsNeverShrinkTheDoubtAboutTheirCohort() {
+        Belief learner = new Belief(0, 1 + 0.2);
+        Belief task = new Belief(0, 0.1);
+        for (int i = 0; i < 50; i++) {
+            learner = model.observe(learner, 0.2, task, Priors.REVIEWER, 0.7, null).ability();
+        }
+
+        assertThat(learner.variance()).isGreaterThan(0.2).isLessThan(0.25);
     }
 
     @Test

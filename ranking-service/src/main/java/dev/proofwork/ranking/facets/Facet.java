@@ -19,6 +19,11 @@ public class Facet {
     private FacetId id;
     private double mu;
     private double variance;
+    /**
+     * A learner's: the part of {@link #variance} that is where their cohort sits, which their own reviews do not
+     * shrink; set when they are first seen and by each refit.
+     */
+    private double placementVariance;
     private int evidence;
     private Instant lastEvidenceAt;
     private Integer publishedScore;
@@ -29,10 +34,16 @@ public class Facet {
     }
 
     static Facet prior(FacetId id, Belief prior, Instant now) {
+        return prior(id, prior, 0, now);
+    }
+
+    /** A learner first seen, {@code placement} of whose doubt is where their cohort sits. */
+    static Facet prior(FacetId id, Belief prior, double placement, Instant now) {
         Facet facet = new Facet();
         facet.id = id;
         facet.mu = prior.mean();
         facet.variance = prior.variance();
+        facet.placementVariance = placement;
         facet.lastEvidenceAt = now;
         return facet;
     }
@@ -58,6 +69,11 @@ public class Facet {
         if (id.kind() == FacetKind.LEARNER) {
             publishedScore = PublishedScore.of(belief);
         }
+    }
+
+    /** A learner's doubt about where their cohort sits, part of their variance. */
+    public double placement() {
+        return placementVariance;
     }
 
     /** The refit's estimate of this reviewer's noise variance, or null before any refit. */

@@ -97,14 +97,15 @@ public class RankingService {
         Instant at = observation.observedAt();
         // a refit writing this skill waits for this update, or this update for the refit: never both at once
         return locks.lockShared(Refit.WRITING, skill).chain(() -> scoreRead(observation))
-                .chain(score -> learner(skill, learnerId, observation.taskId().toString(), at)
-                .chain(learner -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
-                        .chain(task -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
+                .chain(score -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
+                .chain(task -> learner(skill, learnerId, task, at)
+                        .chain(learner -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
                                 .chain(reviewer -> {
                                     double gamma = decay.gamma(skill);
                                     Belief before = learner.beliefAt(at, gamma);
-                                    FacetModel.Update update = model.observe(before, task.beliefAt(at, gamma),
-                                            reviewer.beliefAt(at, gamma), score, reviewer.estimatedNoise());
+                                    FacetModel.Update update = model.observe(before, learner.placement(),
+                                            task.beliefAt(at, gamma), reviewer.beliefAt(at, gamma), score,
+                                            reviewer.estimatedNoise());
                                     learner.update(update.ability(), at);
                                     task.update(update.difficulty(), at);
                                     reviewer.update(update.severity(), at);
@@ -138,13 +139,19 @@ public class RankingService {
                 .replaceWithVoid();
     }
 
-    /** A learner new to the skill starts where the last refit put the takers of this, their first task. */
-    private Uni<Facet> learner(String skill, String learnerId, String taskKey, Instant at) {
+    /**
+     * A learner new to the skill starts where the last refit put the takers of this, their first task, as unsure
+     * of them as that refit was, or as unsure as the task's difficulty hides of a cohort no refit has placed.
+     */
+    private Uni<Facet> learner(String skill, String learnerId, Facet task, Instant at) {
         FacetId id = new FacetId(skill, FacetKind.LEARNER, learnerId);
         return facets.findById(id).chain(found -> found != null ? Uni.createFrom().item(found)
-                : facets.findById(new FacetId(skill, FacetKind.TAKERS, taskKey))
-                        .chain(takers -> facets.persist(Facet.prior(id,
-                                Priors.newLearner(takers == null ? null : takers.beliefAt(at, 0)), at))));
+                : facets.findById(new FacetId(skill, FacetKind.TAKERS, task.id().key())).chain(placed -> {
+                    Belief takers = placed == null ? null : placed.beliefAt(at, 0);
+                    Belief difficulty = task.beliefAt(at, 0);
+                    return facets.persist(Facet.prior(id, Priors.newLearner(takers, difficulty),
+                            Priors.placement(takers, difficulty), at));
+                }));
     }
 
     private Uni<Facet> facet(String skill, FacetKind kind, String key, Belief prior, Instant at) {

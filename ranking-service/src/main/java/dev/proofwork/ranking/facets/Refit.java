@@ -116,7 +116,8 @@ public class Refit {
             on conflict (skill) do update set refitted_at = excluded.refitted_at, reviews = excluded.reviews""";
 
     private static final String UPDATE_LEARNERS = """
-            update facet f set mu = v.mu, variance = v.variance, published_score = v.score
+            update facet f set mu = v.mu, variance = v.variance, placement_variance = v.placement,
+                published_score = v.score
             from %s
             where f.skill = v.skill and f.kind = 'LEARNER' and f.facet_key = v.facet_key""";
     private static final String UPDATE_TASKS = """
@@ -416,12 +417,12 @@ public class Refit {
                         row.getOffsetDateTime("last_evidence_at").toInstant(), now, gamma);
                 Belief after = result.learners()[i];
                 learners.add(new Object[] { skill, row.getString("facet_key"), after.mean(), after.variance(),
-                        PublishedScore.of(after) });
+                        result.placements()[i], PublishedScore.of(after) });
                 moves.add(new Object[] { UUID.randomUUID(), skill, row.getString("facet_key"), at, before.mean(),
                         before.sigma(), after.mean(), after.sigma() });
             }
             return RowBatches.run(UPDATE_LEARNERS, List.of("skill text", "facet_key text", "mu float8", "variance float8",
-                    "score int4"), learners)
+                    "placement float8", "score int4"), learners)
                     .chain(() -> RowBatches.run(UPDATE_TASKS, List.of("skill text", "facet_key text", "mu float8",
                             "variance float8"), tasks))
                     .chain(() -> RowBatches.run(UPSERT_TAKERS, List.of("skill text", "facet_key text", "mu float8",

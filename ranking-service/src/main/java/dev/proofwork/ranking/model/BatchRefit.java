@@ -88,13 +88,15 @@ public final class BatchRefit {
 
     /**
      * @param learners each learner's belief as of the day of their latest review
+     * @param placements the part of each learner's variance that is where their cohort sits (their tasks'
+     *        takers), which reviews of their own after the refit do not shrink
      * @param takers how able each task's takers are on average (an anchor's are everyone: exactly zero): where
      *        a learner new to the skill starts, online, when their first task is one a refit has seen
      * @param reviewerNoise each reviewer's noise variance on the latent scale
      * @param noise the pooled noise variance of all reviews
      * @param iterations conjugate-gradient iterations over all rounds
      */
-    public record Result(Belief[] learners, Belief[] tasks, Belief[] takers, Belief[] reviewers,
+    public record Result(Belief[] learners, double[] placements, Belief[] tasks, Belief[] takers, Belief[] reviewers,
             double[] reviewerNoise, double noise, int iterations) {
     }
 
@@ -108,13 +110,6 @@ public final class BatchRefit {
     private static final double MIN_NOISE = 0.01;
     /** How many facets' worth the default prior counts for when learning how widely facets vary. */
     private static final double PRIOR_WEIGHT = 5;
-    /**
-     * A cohort's strength: how far the average ability of a task's takers may sit from everyone's, at least,
-     * before any evidence. Within one cohort, strong takers and an easy task look the same; only anchor tasks
-     * and roaming reviewers tell them apart, so this spread decides much of the split where links are few.
-     * The refit raises it where the tasks' levels vary more than their difficulties explain (cohorts far apart).
-     */
-    private static final Belief TAKERS = new Belief(0, 0.25);
     /** The least a learnt task difficulty spread may come to, so a few tasks alike cannot pin it at zero. */
     private static final double MIN_SPREAD = 0.02;
     static final int DENSE_LIMIT = 1500;
@@ -246,12 +241,16 @@ public final class BatchRefit {
         }
         Variances variances = new Variances(d, info, infoDiagonal);
         Belief[] learnerBeliefs = new Belief[learners];
+        double[] placements = new double[learners];
         for (int l = 0; l < learners; l++) {
             double ability = x[l];
+            double placement = 0;
             for (int e = d.takersStart[l]; e < d.takersStart[l + 1]; e++) {
                 ability += x[d.takersColumn[e]] * d.takersShare[l];
+                placement += d.takersShare[l] * d.takersShare[l] * variances.other(d.takersColumn[e] - learners);
             }
             learnerBeliefs[l] = new Belief(ability, variances.learner(l));
+            placements[l] = Math.min(placement, learnerBeliefs[l].variance());
         }
         Belief[] taskBeliefs = new Belief[tasks];
         for (int t = 0; t < tasks; t++) {
@@ -267,7 +266,7 @@ public final class BatchRefit {
             takersBeliefs[t] = anchorTasks[t] ? new Belief(0, 0)
                     : new Belief(x[d.takersOffset + cohort], variances.other(tasks + reviewers + cohort));
         }
-        return new Result(learnerBeliefs, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise, pooled,
+        return new Result(learnerBeliefs, placements, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise, pooled,
                 iterations);
     }
 
@@ -276,7 +275,7 @@ public final class BatchRefit {
      * tasks' takers: {@code z = own(l) + mean of takers(t') over l's tasks t' − task(t) − reviewer(r)}.
      */
     private static final class Design {
-        private static final Belief[] PRIORS = { Priors.LEARNER, Priors.TASK, Priors.REVIEWER, TAKERS };
+        private static final Belief[] PRIORS = { Priors.LEARNER, Priors.TASK, Priors.REVIEWER, Priors.TAKERS };
 
         final int m;
         final int n;
@@ -513,12 +512,12 @@ public final class BatchRefit {
             }
             double difficulty = Math.max(MIN_SPREAD, (PRIOR_WEIGHT * Priors.TASK.variance() + differences)
                     / (PRIOR_WEIGHT + pairs.length / 2));
-            double total = (PRIOR_WEIGHT * (Priors.TASK.variance() + TAKERS.variance()) + levels)
+            double total = (PRIOR_WEIGHT * (Priors.TASK.variance() + Priors.TAKERS.variance()) + levels)
                     / (PRIOR_WEIGHT + Math.max(0, leveled - 1));
             // never below the default: the difference of two noisy figures often comes out near zero by chance in
             // cohorts that are as far apart as the default says, and too small a spread credits a strong cohort
             // to easy tasks, the error the takers are there to prevent
-            double strength = Math.max(TAKERS.variance(), total - difficulty);
+            double strength = Math.max(Priors.TAKERS.variance(), total - difficulty);
             for (int t = 0; t < tasks; t++) {
                 // a learner's cohort part averages the takers of their cohorts: each one's vary that much more
                 prior[takersOffset + t] = 1 / (cohortsEach * strength);

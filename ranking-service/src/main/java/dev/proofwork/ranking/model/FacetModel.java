@@ -20,24 +20,31 @@ public final class FacetModel {
     public record Update(Belief ability, Belief difficulty, Belief severity) {
     }
 
-    /** @param score the review's weighted score on 0..1 */
+    /** A review by a reviewer no refit has weighed, of a learner with no doubt about where their cohort sits. */
     public Update observe(Belief ability, Belief difficulty, Belief severity, double score) {
-        return observe(ability, difficulty, severity, score, null);
+        return observe(ability, 0, difficulty, severity, score, null);
     }
 
     /**
+     * @param placement the part of the ability's variance that is where the learner's cohort sits. Their review
+     *        says how they did against this task, whose difficulty carries the same doubt about the cohort (the
+     *        two cannot be told apart within it), so the review moves the rest of the ability and leaves this
+     *        part as it is; an update that shrank it would grow surer of the cohort with every review of one.
      * @param score the review's weighted score on 0..1
      * @param reviewNoise the noise variance of this reviewer's scores as the last refit estimated it (an
      *        erratic reviewer's review moves the beliefs less), or null before any refit: the default noise
      */
-    public Update observe(Belief ability, Belief difficulty, Belief severity, double score, Double reviewNoise) {
+    public Update observe(Belief ability, double placement, Belief difficulty, Belief severity, double score,
+            Double reviewNoise) {
+        Belief own = new Belief(ability.mean(), Math.max(0, ability.variance() - placement));
         double observed = latent(score);
         double predicted = ability.mean() - difficulty.mean() - severity.mean();
-        double total = ability.variance() + difficulty.variance() + severity.variance()
+        double total = own.variance() + difficulty.variance() + severity.variance()
                 + (reviewNoise == null ? noiseVariance : reviewNoise);
         double residual = observed - predicted;
+        Belief moved = shift(own, residual, total, +1);
         return new Update(
-                shift(ability, residual, total, +1),
+                new Belief(moved.mean(), moved.variance() + ability.variance() - own.variance()),
                 shift(difficulty, residual, total, -1),
                 shift(severity, residual, total, -1));
     }

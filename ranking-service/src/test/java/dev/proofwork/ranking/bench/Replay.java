@@ -15,7 +15,8 @@ import java.util.List;
  * its reviewer's noise as last estimated, and a refit over everything seen so far replaces the state on a
  * schedule ({@code refitDays}), once {@code refitAfterReviews} new reviews have arrived, or once a task no
  * refit has seen has {@code newTaskReviews} (a new cohort, which the online step cannot place). A learner new
- * to the skill starts where the last refit put their first task's takers. Reviews scored by criteria are read
+ * to the skill starts where the last refit put their first task's takers, and keeps the doubt about where
+ * their cohort sits through their own reviews (as the service's facets do). Reviews scored by criteria are read
  * under the criterion weights the last refit learnt for their task (the rubric's weights before). Learners'
  * beliefs are read at the last review's day, decay included.
  */
@@ -51,6 +52,7 @@ final class Replay {
     Estimate play(Scenario s, List<Long> stepNanos) {
         FacetModel model = new FacetModel(noise);
         Belief[] learners = filled(s.learners(), Priors.LEARNER);
+        double[] placements = new double[s.learners()];
         Belief[] tasks = filled(s.tasks(), Priors.TASK);
         Belief[] reviewers = filled(s.reviewers(), Priors.REVIEWER);
         double[] reviewerNoise = new double[s.reviewers()];
@@ -73,6 +75,7 @@ final class Replay {
                         s.anchorTasks(), s.reviewers());
                 for (Observation e : seen) {
                     learners[e.learner()] = refit.learners()[e.learner()];
+                    placements[e.learner()] = refit.placements()[e.learner()];
                     tasks[e.task()] = refit.tasks()[e.task()];
                     takers[e.task()] = refit.takers()[e.task()];
                     reviewers[e.reviewer()] = refit.reviewers()[e.reviewer()];
@@ -89,8 +92,12 @@ final class Replay {
             // a learner's doubt grows from their previous review on, as the service's facets do
             Belief learner = reviewed[o.learner()]
                     ? learners[o.learner()].decayed(gamma, o.day() - lastDay[o.learner()])
-                    : Priors.newLearner(takers[o.task()]);
-            FacetModel.Update update = model.observe(learner, tasks[o.task()], reviewers[o.reviewer()],
+                    : Priors.newLearner(takers[o.task()], tasks[o.task()]);
+            if (!reviewed[o.learner()]) {
+                placements[o.learner()] = Priors.placement(takers[o.task()], tasks[o.task()]);
+            }
+            FacetModel.Update update = model.observe(learner, placements[o.learner()], tasks[o.task()],
+                    reviewers[o.reviewer()],
                     s.scoreRead(o, weights), reviewerNoise[o.reviewer()]);
             if (stepNanos != null) {
                 stepNanos.add(System.nanoTime() - start);
