@@ -35,6 +35,9 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,6 +57,9 @@ class RankingTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Pool pool;
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -287,6 +293,43 @@ class RankingTest {
                 .body("decay.size()", equalTo(9));
         given().auth().oauth2(Tokens.learner("someone-else")).when().get("/api/v1/me/skills/{skill}/history", skill)
                 .then().statusCode(404);
+    }
+
+    @Test
+    void theRefitsDoubtAboutWhereACohortSitsStaysWithItsLearnersThroughReviewsOfTheirOwn() {
+        String skill = skill();
+        UUID audition = cohort(skill, "org-acme");
+        String learner = "learner-" + UUID.randomUUID();
+        UUID work = submit(audition, skill, learner);
+        TestBroker.publish(review(work, audition, skill, "rev-1", 0.8));
+        awaitUpdate(learner, 1);
+        given().auth().oauth2(Tokens.operator("op")).when().post("/api/v1/skills/{skill}/refit", skill)
+                .then().statusCode(200);
+        awaitUpdate(learner, 2);
+        double[] refitted = learnerDoubt(skill, learner);
+        // one cohort linked to nothing: where it sits is as unknown as the priors leave it
+        assertThat(refitted[1]).isGreaterThan(0.1).isLessThan(refitted[0]);
+
+        // five more reviews of the same work, fewer than the test profile's after-reviews: no refit meanwhile
+        for (int reviewer = 2; reviewer <= 6; reviewer++) {
+            TestBroker.publish(review(work, audition, skill, "rev-" + reviewer, 0.8));
+        }
+        awaitUpdate(learner, 7);
+        double[] reviewed = learnerDoubt(skill, learner);
+        assertThat(reviewed[0]).isLessThan(refitted[0]).isGreaterThan(refitted[1]);
+        assertThat(reviewed[1]).isEqualTo(refitted[1]);
+
+        // a newcomer to the cohort starts with the refit's doubt about its takers
+        String newcomer = reviewedLearner(audition, skill, "rev-7", 0.5);
+        assertThat(learnerDoubt(skill, newcomer)[1]).isCloseTo(refitted[1], within(1e-9));
+    }
+
+    /** A learner's stored variance and the part of it that is where their cohort sits. */
+    private double[] learnerDoubt(String skill, String learner) {
+        Row row = pool.preparedQuery("select variance, placement_variance from facet "
+                + "where skill = $1 and kind = 'LEARNER' and facet_key = $2")
+                .execute(Tuple.of(skill, learner)).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        return new double[] { row.getDouble("variance"), row.getDouble("placement_variance") };
     }
 
     @Test
