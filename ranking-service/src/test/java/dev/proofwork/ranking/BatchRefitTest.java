@@ -108,6 +108,21 @@ class BatchRefitTest {
     }
 
     @Test
+    void noisyReviewersAreReadAsNoisyThoughTheirLargeMissesEndAtTheFloorOrCeiling() {
+        // reviews with noise sd 1.0 on a 0..4 rubric: about two in five at 0 or 4; read linearly, the rounding to
+        // whole points adds 1/12 to the noise
+        Scenario scenario = Scenario.generate(Scenario.Parameters.standard().withSpread(0.5, 0.7, 0.5, 1.0), 7);
+
+        BatchRefit.Result fitted = refit.fit(scenario.observations(), scenario.learners(), scenario.anchorTasks(),
+                scenario.reviewers());
+
+        assertThat(fitted.noise()).isCloseTo(1 + 1.0 / 12, within(0.15));
+        double[] mu = Arrays.stream(fitted.learners()).mapToDouble(Belief::mean).toArray();
+        double[] sigma = Arrays.stream(fitted.learners()).mapToDouble(Belief::sigma).toArray();
+        assertThat(RankingBenchmark.coverage90(scenario.ability(), mu, sigma)).isBetween(0.85, 0.95);
+    }
+
+    @Test
     void cohortsFarApartAreReadAsStrongerAndWeakerLearnersRatherThanAsEasierAndHarderTasks() {
         Scenario.Parameters standard = Scenario.Parameters.standard();
         Scenario near = Scenario.generate(standard, 4);

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * a task's difficulty from its takers' strength, but the tasks' levels and the differences between tasks the
  * same learners took can (an analysis of variance);</li>
  * <li>each reviewer's own noise, shrunk towards the pooled noise: a reviewer who scores at random gets a
- * large one and so little weight, as does one whose floor and ceiling scores surprise more than others' do (top
+ * large one and so little weight, as does one whose floor and ceiling scores miss by more than others' do (top
  * scores for work the rest rates weak);</li>
  * <li>a Student-t weight per review: a review far from what the other evidence says (a reviewer inflating
  * one learner) counts less;</li>
@@ -143,7 +143,6 @@ public final class BatchRefit {
         double pooled = initialNoise;
         double[] robustness = new double[d.m];
         Arrays.fill(robustness, 1);
-        double[] surprise = new double[d.m];
         // a review at the rubric's floor or ceiling says only "at most" or "at least": its working value and
         // the information it carries are those of a censored observation (Fisher scoring), others are as given
         double[] working = d.z.clone();
@@ -169,13 +168,15 @@ public final class BatchRefit {
             if (round == ROUNDS - 1) {
                 break;
             }
-            // expected squared residual of each review (its mean's uncertainty included), robust weights from it
+            // expected squared residual of each review (its mean's uncertainty included), robust weights from it;
+            // a floor or ceiling review's is the expectation given that its score lay beyond the bound, so a top
+            // score for work the rest rates weak (a colluder's for a friend) counts as a large miss. Counting each
+            // such review as the noise already estimated instead fitted the noise to the interior scores alone,
+            // whose misses are the small ones (a large miss ends at the floor or ceiling): 0.28 for a true 0.44
             double[] squares = new double[reviewers];
             double[] counts = new double[reviewers];
             double total = 0;
             int counted = 0;
-            double surprises = 0;
-            int censoredCount = 0;
             for (int i = 0; i < d.m; i++) {
                 double predicted = 0;
                 double uncertainty = 0;
@@ -184,39 +185,22 @@ public final class BatchRefit {
                     uncertainty += d.coefficient[e] * d.coefficient[e] / diagonal[d.column[e]];
                 }
                 double scale = reviewerNoise[d.reviewer[i]] + d.drift[i];
+                double expected;
                 if (d.censored[i] != 0) {
                     Censored.Step step = Censored.step(predicted, Math.sqrt(scale), d.censored[i], d.bound);
                     working[i] = step.working();
                     information[i] = step.information();
-                    surprise[i] = (Censored.expectedSquare(predicted, Math.sqrt(scale), d.censored[i], d.bound)
-                            + uncertainty) / scale;
-                    surprises += surprise[i];
-                    censoredCount++;
-                    continue;
+                    expected = Censored.expectedSquare(predicted, Math.sqrt(scale), d.censored[i], d.bound) + uncertainty;
+                } else {
+                    double residual = d.z[i] - predicted;
+                    expected = residual * residual + uncertainty;
+                    robustness[i] = (TAIL + 1) / (TAIL + expected / scale);
                 }
-                double residual = d.z[i] - predicted;
-                double expected = residual * residual + uncertainty;
-                robustness[i] = (TAIL + 1) / (TAIL + expected / scale);
                 double share = robustness[i] * Math.max(expected - d.drift[i], 0);
                 squares[d.reviewer[i]] += share;
                 counts[d.reviewer[i]]++;
                 total += share;
                 counted++;
-            }
-            // a floor or ceiling review tells on its reviewer by how much more surprising it is than the others
-            // are: on average it counts as the noise already estimated (the scale is a Student-t's, and predictions
-            // shrink, so every extreme score looks a little surprising); a top score for work the rest rates weak
-            // (a colluder's for a friend) counts as much more
-            double typical = surprises / Math.max(1, censoredCount);
-            for (int i = 0; i < d.m; i++) {
-                if (d.censored[i] != 0) {
-                    double scale = reviewerNoise[d.reviewer[i]] + d.drift[i];
-                    double share = Math.max(scale * surprise[i] / typical - d.drift[i], 0);
-                    squares[d.reviewer[i]] += share;
-                    counts[d.reviewer[i]]++;
-                    total += share;
-                    counted++;
-                }
             }
             // a skill of a few reviews cannot tell noise from ability: its first residuals, uncertain predictions
             // included, would make every review look noise and leave each learner near the prior
@@ -228,13 +212,13 @@ public final class BatchRefit {
             }
             d.learnSpreads(x, diagonal);
         }
-        // the robust weights find the mode; the spread around it is the Student-t's expected information,
-        // (ν+1)/(ν+3) of a Gaussian review's at the same scale, whatever a review's own weight came out as
+        // the spread around the mode: each review informs as much as it weighs in finding it. (The Student-t's
+        // expected information, (ν+1)/(ν+3) of a Gaussian review's whatever the review, widened the intervals
+        // of reviews as Gaussian as the scale says by a third.)
         double[] info = new double[d.m];
         double[] infoDiagonal = d.prior.clone();
         for (int i = 0; i < d.m; i++) {
-            double tail = d.censored[i] == 0 ? (TAIL + 1) / (TAIL + 3) : 1;
-            info[i] = tail * information[i] / (reviewerNoise[d.reviewer[i]] + d.drift[i]);
+            info[i] = robustness[i] * information[i] / (reviewerNoise[d.reviewer[i]] + d.drift[i]);
             for (int e = d.rowStart[i]; e < d.rowStart[i + 1]; e++) {
                 infoDiagonal[d.column[e]] += info[i] * d.coefficient[e] * d.coefficient[e];
             }
