@@ -92,7 +92,8 @@ class FacetModelTest {
                     FacetModel.Update update = model.observe(learner, placement, task, Priors.REVIEWER, score, null);
                     learner = update.ability();
                     task = update.difficulty();
-                    FacetModel.Update ifCertain = model.observe(learnerIfCertain, taskIfCertain, Priors.REVIEWER, score);
+                    FacetModel.Update ifCertain = model.observe(learnerIfCertain, taskIfCertain, Priors.REVIEWER,
+                            score);
                     learnerIfCertain = ifCertain.ability();
                     taskIfCertain = ifCertain.difficulty();
                 }

@@ -95,11 +95,12 @@ public class RankingService {
     private Uni<Void> apply(ReviewObservation observation, String learnerId) {
         String skill = observation.skill();
         Instant at = observation.observedAt();
+        String reviewerId = observation.reviewerId();
         // a refit writing this skill waits for this update, or this update for the refit: never both at once
         return locks.lockShared(Refit.WRITING, skill).chain(() -> scoreRead(observation))
                 .chain(score -> facet(skill, FacetKind.TASK, observation.taskId().toString(), Priors.TASK, at)
                 .chain(task -> learner(skill, learnerId, task, at)
-                        .chain(learner -> facet(skill, FacetKind.REVIEWER, observation.reviewerId(), Priors.REVIEWER, at)
+                        .chain(learner -> facet(skill, FacetKind.REVIEWER, reviewerId, Priors.REVIEWER, at)
                                 .chain(reviewer -> {
                                     double gamma = decay.gamma(skill);
                                     Belief before = learner.beliefAt(at, gamma);
@@ -116,7 +117,7 @@ public class RankingService {
                                             // components, so no transaction waits for a facet while holding it
                                             .chain(facets::flush)
                                             .chain(() -> connectivity.link(skill, learnerId, observation.taskId().toString(),
-                                            observation.reviewerId()))
+                                            reviewerId))
                                             .chain(() -> announce(learner, update.ability()))
                                             .chain(() -> observations.countApplied(observation));
                                 }))));

@@ -190,7 +190,8 @@ public final class BatchRefit {
                     Censored.Step step = Censored.step(predicted, Math.sqrt(scale), d.censored[i], d.bound);
                     working[i] = step.working();
                     information[i] = step.information();
-                    expected = Censored.expectedSquare(predicted, Math.sqrt(scale), d.censored[i], d.bound) + uncertainty;
+                    expected = Censored.expectedSquare(predicted, Math.sqrt(scale), d.censored[i], d.bound)
+                            + uncertainty;
                 } else {
                     double residual = d.z[i] - predicted;
                     expected = residual * residual + uncertainty;
@@ -250,8 +251,8 @@ public final class BatchRefit {
             takersBeliefs[t] = anchorTasks[t] ? new Belief(0, 0)
                     : new Belief(x[d.takersOffset + cohort], variances.other(tasks + reviewers + cohort));
         }
-        return new Result(learnerBeliefs, placements, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise, pooled,
-                iterations);
+        return new Result(learnerBeliefs, placements, taskBeliefs, takersBeliefs, reviewerBeliefs, reviewerNoise,
+                pooled, iterations);
     }
 
     /**
